@@ -1,0 +1,70 @@
+/**
+ * One schema, two dialects: SQLite (better-sqlite3, WAL) as the embedded default and PostgreSQL (pg) for
+ * production, both behind Kysely. Modules see `Db` (an untyped Kysely) and narrow it with `withTables<T>()`.
+ */
+import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export type Dialect = 'sqlite' | 'postgres';
+/** The shared handle; a module narrows it to its own tables with `db.withTables<ModuleTables>()`. */
+export type Db = Kysely<Record<never, never>>;
+/** A transaction is a Kysely too: functions that take `Trx` run inside the caller's transaction. */
+export type Trx = Db;
+
+export interface Database {
+  db: Db;
+  dialect: Dialect;
+  /** The raw SQLite handle, for prepared statements on the hot path (SQLite only). */
+  sqlite?: BetterSqlite3.Database;
+  /** The raw pool, for COPY or multi-row statements on the hot path (PostgreSQL only). */
+  pool?: pg.Pool;
+  /** PostgreSQL: the schema worked in (`public` unless set). */
+  schema?: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL: the schema to work in (created when absent); tests give each file its own. */
+  schema?: string;
+  poolSize?: number;
+}
+
+// int8 (COUNT, SUM, bigint columns) as JS numbers: every such value here is a count or fen, far below 2^53.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export async function openDatabase(url: string, opts: OpenOptions = {}): Promise<Database> {
+  if (url.startsWith('file:')) {
+    const path = url.slice('file:'.length);
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    const sqlite = new BetterSqlite3(path);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const db = new Kysely<Record<never, never>>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+  }
+  if (opts.schema) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE SCHEMA IF NOT EXISTS "${opts.schema.replace(/"/g, '')}"`);
+    } finally {
+      await admin.end();
+    }
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.poolSize ?? 10,
+    ...(opts.schema ? { options: `-c search_path="${opts.schema.replace(/"/g, '')}"` } : {}),
+  });
+  const db = new Kysely<Record<never, never>>({ dialect: new PostgresDialect({ pool }) });
+  await sql`select 1`.execute(db);
+  return { db, dialect: 'postgres', pool, schema: opts.schema ?? 'public', close: () => db.destroy() };
+}
+
+/** `SELECT … FOR UPDATE` where the dialect has it (PostgreSQL); SQLite's single writer needs none. */
+export const lockRows = <Q extends { forUpdate(): Q }>(q: Q, dialect: Dialect): Q => (dialect === 'postgres' ? q.forUpdate() : q);
