@@ -9,6 +9,8 @@ import { auditMigrations, createAuditLog } from './platform/audit/audit.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import { buildApp, type App } from './platform/http/app.js';
 import { createIdentityModule } from './modules/identity/index.js';
+import { createReferenceModule } from './modules/reference/index.js';
+import { createRegistryModule } from './modules/registry/index.js';
 
 export interface PlatformOptions {
   db: string;
@@ -24,7 +26,9 @@ export async function createPlatform(opts: PlatformOptions) {
   const { db, dialect } = database;
   const audit = createAuditLog({ db, dialect, clock });
   const identity = createIdentityModule({ db, dialect, clock, audit });
-  const modules = [identity];
+  const reference = createReferenceModule({ db, dialect, clock, audit });
+  const registry = createRegistryModule({ db, clock, audit, identity: identity.service, lookup: reference.lookup });
+  const modules = [identity, reference, registry];
 
   const migrations: Migrations = { ...auditMigrations };
   for (const m of modules) Object.assign(migrations, m.migrations);
@@ -34,6 +38,8 @@ export async function createPlatform(opts: PlatformOptions) {
     clock,
     audit,
     identity: identity.service,
+    reference: reference.service,
+    registry: { enterprises: registry.enterprises, products: registry.products },
     migrate: () => migrate(database, migrations),
     async http(o: { logLevel?: string; webDir?: string; version?: string } = {}): Promise<App> {
       return buildApp({

@@ -1,0 +1,139 @@
+import type { Migrations } from '../../platform/db/migrate.js';
+import { BIGINT } from '../../platform/db/migrate.js';
+
+export const registryMigrations: Migrations = {
+  '0300_registry_enterprises': {
+    async up(db) {
+      await db.schema
+        .createTable('registry_enterprise')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('uscc', 'text', (c) => c.notNull().unique())
+        .addColumn('customs_code', 'text', (c) => c.notNull().unique())
+        .addColumn('roles', 'text', (c) => c.notNull())
+        .addColumn('district', 'text')
+        .addColumn('contact_json', 'text')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('approved_version', 'integer')
+        .addColumn('reject_reason', 'text')
+        .addColumn('warnings_json', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('registry_enterprise_status').on('registry_enterprise').columns(['status', 'updated_at']).execute();
+      await db.schema
+        .createTable('registry_enterprise_version')
+        .addColumn('enterprise_id', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('data_json', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('submitted_by', 'text', (c) => c.notNull())
+        .addColumn('submitted_at', 'text', (c) => c.notNull())
+        .addColumn('decided_by', 'text')
+        .addColumn('decided_at', 'text')
+        .addColumn('reason', 'text')
+        .addPrimaryKeyConstraint('registry_enterprise_version_pk', ['enterprise_id', 'version'])
+        .execute();
+    },
+  },
+  '0301_registry_products': {
+    async up(db) {
+      await db.schema
+        .createTable('registry_product')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('enterprise_id', 'text', (c) => c.notNull())
+        .addColumn('item_no', 'text', (c) => c.notNull())
+        .addColumn('item_name', 'text', (c) => c.notNull())
+        .addColumn('gcode', 'text', (c) => c.notNull())
+        .addColumn('gmodel', 'text', (c) => c.notNull())
+        .addColumn('country', 'text', (c) => c.notNull())
+        .addColumn('unit', 'text', (c) => c.notNull())
+        .addColumn('unit1', 'text', (c) => c.notNull())
+        .addColumn('unit2', 'text')
+        .addColumn('price_fen', BIGINT)
+        .addColumn('bar_code', 'text')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('approved_version', 'integer')
+        .addColumn('reject_reason', 'text')
+        .addColumn('warnings_json', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('registry_product_item', ['enterprise_id', 'item_no'])
+        .execute();
+      await db.schema.createIndex('registry_product_status').on('registry_product').columns(['status', 'updated_at']).execute();
+      await db.schema.createIndex('registry_product_gcode').on('registry_product').column('gcode').execute();
+      await db.schema
+        .createTable('registry_product_version')
+        .addColumn('product_id', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('data_json', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('submitted_by', 'text', (c) => c.notNull())
+        .addColumn('submitted_at', 'text', (c) => c.notNull())
+        .addColumn('decided_by', 'text')
+        .addColumn('decided_at', 'text')
+        .addColumn('reason', 'text')
+        .addPrimaryKeyConstraint('registry_product_version_pk', ['product_id', 'version'])
+        .execute();
+    },
+  },
+};
+
+type VersionRow = {
+  version: number;
+  data_json: string;
+  status: string;
+  submitted_by: string;
+  submitted_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  reason: string | null;
+};
+
+export type RegistryTables = {
+  registry_enterprise: {
+    id: string;
+    name: string;
+    uscc: string;
+    customs_code: string;
+    roles: string;
+    district: string | null;
+    contact_json: string | null;
+    status: string;
+    version: number;
+    approved_version: number | null;
+    reject_reason: string | null;
+    warnings_json: string;
+    created_by: string;
+    created_at: string;
+    updated_at: string;
+  };
+  registry_enterprise_version: VersionRow & { enterprise_id: string };
+  registry_product: {
+    id: string;
+    enterprise_id: string;
+    item_no: string;
+    item_name: string;
+    gcode: string;
+    gmodel: string;
+    country: string;
+    unit: string;
+    unit1: string;
+    unit2: string | null;
+    price_fen: number | null;
+    bar_code: string | null;
+    status: string;
+    version: number;
+    approved_version: number | null;
+    reject_reason: string | null;
+    warnings_json: string;
+    created_by: string;
+    created_at: string;
+    updated_at: string;
+  };
+  registry_product_version: VersionRow & { product_id: string };
+};
