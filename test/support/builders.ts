@@ -2,21 +2,34 @@
  * Builders with valid defaults. Every call makes a distinct enterprise (unique USCC and customs code),
  * so tests never collide and can run in parallel.
  */
+import { randomInt } from 'node:crypto';
 import { usccCheckChar } from '../../src/kernel/codes/uscc.js';
 
 let seq = 0;
+const ALNUM = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const issued = new Set<string>();
+
+/** Random characters from the USCC alphabet, never the same string twice in a process. */
+function unique(length: number, alphabet: string): string {
+  for (;;) {
+    let s = '';
+    for (let i = 0; i < length; i++) s += alphabet[randomInt(alphabet.length)];
+    if (!issued.has(s)) {
+      issued.add(s);
+      return s;
+    }
+  }
+}
 
 /** A USCC with a correct check character, distinct per call. */
 export function aUscc(): string {
-  seq += 1;
-  const org = String(100_000_000 + ((Date.now() % 1_000_000) * 97 + seq * 7919) % 900_000_000).slice(0, 9);
-  const first17 = `91150400${org}`;
+  const first17 = `91150400${unique(9, ALNUM)}`;
   return first17 + usccCheckChar(first17);
 }
 
+/** A customs code (Chifeng, private enterprise) with a random alphanumeric sequence. */
 export function aCustomsCode(): string {
-  seq += 1;
-  return `150496${String((Date.now() + seq * 37) % 10000).padStart(4, '0')}`;
+  return `150496${unique(4, ALNUM)}`;
 }
 
 export function anEnterprise(over: Record<string, unknown> = {}) {

@@ -1,0 +1,141 @@
+/**
+ * npm run bench: figures and ratios, never pass/fail. Foundation figures: cold start (migrate + code
+ * tables + demo zone), login, API-key authentication, filing reads and writes over real HTTP, audit
+ * verification, with the server in its own process; on SQLite and, when CBEC_BENCH_PG or CBEC_TEST_PG is set, on PostgreSQL.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { fork } from 'node:child_process';
+import http from 'node:http';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { anEnterprise, aProduct } from '../test/support/builders.js';
+
+const pgUrl = process.env.CBEC_BENCH_PG ?? process.env.CBEC_TEST_PG;
+const CONCURRENCY = 32;
+
+interface Row {
+  store: string;
+  what: string;
+  value: string;
+}
+const rows: Row[] = [];
+const record = (store: string, what: string, value: string) => {
+  rows.push({ store, what, value });
+  process.stdout.write(`  ${store.padEnd(9)} ${what.padEnd(48)} ${value}\n`);
+};
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+
+interface Reply {
+  status: number;
+  body: string;
+}
+
+/** One request over a keep-alive socket (node:http: a lighter client than fetch, so the server is measured). */
+function call(base: string, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${base}${path}`, { method: init.method ?? 'GET', headers: init.headers ?? {}, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}
+
+/** Sends `total` requests with `CONCURRENCY` in flight; returns req/s and latency percentiles in ms. */
+async function load(total: number, send: (i: number) => Promise<Reply>) {
+  const lat: number[] = [];
+  let next = 0;
+  let failures = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < total) {
+        const i = next++;
+        const t = performance.now();
+        const res = await send(i);
+        if (res.status >= 400) failures++;
+        lat.push(performance.now() - t);
+      }
+    }),
+  );
+  const secs = (performance.now() - started) / 1000;
+  lat.sort((a, b) => a - b);
+  return { rps: total / secs, p50: percentile(lat, 50), p99: percentile(lat, 99), failures };
+}
+
+const fmt = (r: { rps: number; p50: number; p99: number; failures: number }) =>
+  `${Math.round(r.rps).toLocaleString('en')} req/s  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms${r.failures ? `  (${r.failures} failed!)` : ''}`;
+
+async function benchStore(store: 'sqlite' | 'postgres') {
+  let db: string;
+  let cleanup: () => Promise<void>;
+  let schema: string | undefined;
+  if (store === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'cbec-bench-'));
+    db = `file:${join(dir, 'cbec.sqlite')}`;
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  } else {
+    db = pgUrl!;
+    schema = `bench_${randomBytes(4).toString('hex')}`;
+    cleanup = async () => {
+      const c = new pg.Client({ connectionString: pgUrl });
+      await c.connect();
+      await c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await c.end();
+    };
+  }
+  const server = fork(fileURLToPath(new URL('./server.ts', import.meta.url)), [db, ...(schema ? [schema] : [])], { execArgv: ['--import', 'tsx'] });
+  const ask = <T>(kind: string | null, answer: string) =>
+    new Promise<T>((resolve, reject) => {
+      const on = (m: { kind: string }) => {
+        if (m.kind === answer) {
+          server.off('message', on);
+          resolve(m as T);
+        }
+      };
+      server.on('message', on);
+      server.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+      if (kind) server.send({ kind });
+    });
+  const ready = await ask<{ port: number; migrateMs: number; demoMs: number }>(null, 'ready');
+  record(store, 'cold start: open + migrate + seed code tables', `${Math.round(ready.migrateMs)} ms`);
+  record(store, 'demo zone (30 enterprises, 16 products)', `${Math.round(ready.demoMs)} ms`);
+  const base = `http://127.0.0.1:${ready.port}`;
+  const json = (token: string | null, body?: unknown): { headers: Record<string, string>; body?: string } => ({
+    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+
+  const login = JSON.parse((await call(base, `/api/v1/auth/login`, { method: 'POST', ...json(null, { username: 'customs', password: 'demo2026' }) })).body) as { token: string };
+  const enterpriseLogin = JSON.parse((await call(base, `/api/v1/auth/login`, { method: 'POST', ...json(null, { username: 'cashmere', password: 'demo2026' }) })).body) as { token: string; user: { enterpriseId: string } };
+  const key = JSON.parse((await call(base, `/api/v1/enterprises/${enterpriseLogin.user.enterpriseId}/api-keys`, { method: 'POST', ...json(enterpriseLogin.token, { label: 'bench' }) })).body) as { key: string };
+
+  record(store, 'GET /api/v1/health', fmt(await load(20_000, () => call(base, `/api/v1/health`))));
+  record(store, 'GET /api/v1/auth/me (API key)', fmt(await load(20_000, () => call(base, `/api/v1/auth/me`, json(key.key)))));
+  record(store, 'GET /api/v1/enterprises?limit=20 (session)', fmt(await load(5_000, () => call(base, `/api/v1/enterprises?limit=20`, json(login.token)))));
+  record(store, 'GET /api/v1/reference/hs?q=羊绒', fmt(await load(5_000, () => call(base, `/api/v1/reference/hs?q=${encodeURIComponent('羊绒')}`, json(login.token)))));
+  record(store, 'POST /api/v1/products (filing + version + audit)', fmt(await load(3_000, () => call(base, `/api/v1/products`, { method: 'POST', ...json(key.key, aProduct()) }))));
+  record(store, 'POST /api/v1/enterprises (filing + version + audit)', fmt(await load(2_000, () => call(base, `/api/v1/enterprises`, { method: 'POST', ...json(login.token, anEnterprise()) }))));
+  record(store, 'POST /api/v1/auth/login (scrypt)', fmt(await load(200, () => call(base, `/api/v1/auth/login`, { method: 'POST', ...json(null, { username: 'customs', password: 'demo2026' }) }))));
+
+  const v = await ask<{ count: number; ms: number }>('verify', 'verified');
+  record(store, 'audit verify', `${v.count.toLocaleString('en')} links in ${v.ms.toFixed(0)} ms (${Math.round(v.count / (v.ms / 1000)).toLocaleString('en')} links/s)`);
+  const { peakRss } = await ask<{ peakRss: number }>('stop', 'stopped');
+  record(store, 'server peak RSS', `${Math.round(peakRss / 1024 / 1024)} MB`);
+  await cleanup();
+}
+
+process.stdout.write(`cbec bench — ${new Date().toISOString()} — node ${process.version}, concurrency ${CONCURRENCY}\n`);
+await benchStore('sqlite');
+if (pgUrl) await benchStore('postgres');
+else process.stdout.write('  postgres  skipped: set CBEC_BENCH_PG or CBEC_TEST_PG=postgres://… to measure PostgreSQL too\n');

@@ -1,0 +1,36 @@
+/**
+ * The server half of the bench, in its own process so that the load generator does not share its event
+ * loop: open the store, migrate, load the demo zone, listen, and answer the parent's questions over IPC.
+ */
+import { createPlatform } from '../src/compose.js';
+import { loadDemoZone } from '../src/demo/zone.js';
+
+const [db, schema] = process.argv.slice(2) as [string, string | undefined];
+const send = (m: unknown) => process.send!(m);
+
+let t = performance.now();
+const platform = await createPlatform({ db, secret: 'bench-secret-0123456789', ...(schema ? { schema } : {}) });
+await platform.migrate();
+const migrateMs = performance.now() - t;
+t = performance.now();
+await loadDemoZone(platform);
+const demoMs = performance.now() - t;
+const app = await platform.http({ logLevel: 'silent' });
+await app.listen({ port: 0, host: '127.0.0.1' });
+const address = app.server.address();
+let peakRss = process.memoryUsage().rss;
+setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50).unref();
+send({ kind: 'ready', port: typeof address === 'object' && address ? address.port : 0, migrateMs, demoMs });
+
+process.on('message', async (m: { kind: string }) => {
+  if (m.kind === 'verify') {
+    const t0 = performance.now();
+    const v = await platform.audit.verify();
+    send({ kind: 'verified', count: v.count, ok: v.ok, ms: performance.now() - t0 });
+  } else if (m.kind === 'stop') {
+    send({ kind: 'stopped', peakRss });
+    await app.close();
+    await platform.close();
+    process.exit(0);
+  }
+});
