@@ -10,6 +10,6 @@ const built = join(root, 'dist', 'cli', 'main.js');
 if (existsSync(built)) {
   await import(pathToFileURL(built).href);
 } else {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src', 'cli', 'main.ts'), ...process.argv.slice(2)], { stdio: 'inherit', cwd: process.cwd() });
+  const r = spawnSync(process.execPath, ['--import', pathToFileURL(join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href, join(root, 'src', 'cli', 'main.ts'), ...process.argv.slice(2)], { stdio: 'inherit', cwd: process.cwd() });
   process.exit(r.status ?? 1);
 }

@@ -3,7 +3,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ROLES, requireAuth } from '../../platform/http/principal.js';
 import { IdParams, Page, PageQuery, page } from '../../platform/http/schemas.js';
-import { notFound } from '../../kernel/errors.js';
+import { notFound, rateLimited } from '../../kernel/errors.js';
+import { createRateLimiter } from '../../platform/http/rate-limit.js';
 import { enterpriseScope, may, requireAction } from './policy.js';
 import type { IdentityService } from './identity.service.js';
 
@@ -28,9 +29,13 @@ const KeyView = Type.Object({
   lastUsedAt: Type.Union([Type.String(), Type.Null()]),
 });
 
-export function identityRoutes(identity: IdentityService): FastifyPluginAsync {
+/** Login attempts per client address per minute, before any password is checked. */
+export const LOGIN_ATTEMPTS_PER_MINUTE = 30;
+
+export function identityRoutes(identity: IdentityService, now: () => Date): FastifyPluginAsync {
   return async (base) => {
     const app = base.withTypeProvider<TypeBoxTypeProvider>();
+    const loginLimiter = createRateLimiter({ limit: LOGIN_ATTEMPTS_PER_MINUTE, windowMs: 60_000 });
 
     app.post('/api/v1/auth/login', {
       schema: {
@@ -39,7 +44,12 @@ export function identityRoutes(identity: IdentityService): FastifyPluginAsync {
         body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 128 }), password: Type.String({ minLength: 1, maxLength: 256 }) }),
         response: { 200: Type.Object({ token: Type.String(), expiresAt: Type.String(), user: Type.Object({ username: Type.String(), role: Type.String(), enterpriseId: Type.Union([Type.String(), Type.Null()]) }) }) },
       },
-    }, async (req) => {
+    }, async (req, reply) => {
+      const wait = loginLimiter.hit(req.ip, now().getTime());
+      if (wait > 0) {
+        reply.header('retry-after', String(wait));
+        throw rateLimited('auth.rate_limited', { zh: `登录请求过于频繁，请 ${wait} 秒后再试`, en: `too many login attempts from this address: try again in ${wait} s` }, { retryAfterSeconds: wait });
+      }
       const r = await identity.login(req.body.username, req.body.password);
       return { token: r.token, expiresAt: r.expiresAt, user: { username: r.user.username, role: r.user.role, enterpriseId: r.user.enterpriseId } };
     });

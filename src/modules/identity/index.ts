@@ -15,5 +15,5 @@ export { enterpriseScope, canSeeEnterprise, assertCanSeeEnterprise, isRegulator,
 
 export function createIdentityModule(deps: { db: Db; dialect: Dialect; clock: Clock; audit: AuditLog }) {
   const service: IdentityService = createIdentityService(deps);
-  return { name: 'identity', migrations: identityMigrations, service, routes: identityRoutes(service) };
+  return { name: 'identity', migrations: identityMigrations, service, routes: identityRoutes(service, () => deps.clock.now()) };
 }

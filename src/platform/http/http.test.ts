@@ -39,6 +39,20 @@ describe.each(dialects())('HTTP edge on %s', (dialect) => {
     expect(garbage.statusCode).toBe(401);
   });
 
+  it('limits login attempts per address with 429 and Retry-After', async () => {
+    const { app } = await freshApp(dialect);
+    const attempt = () => app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'flood', password: 'x' }, remoteAddress: '10.9.8.7' });
+    const codes: number[] = [];
+    for (let i = 0; i < 32; i++) codes.push((await attempt()).statusCode);
+    expect(codes.slice(0, 30).every((c) => c === 401 || c === 429)).toBe(true);
+    const last = await attempt();
+    expect(last.statusCode).toBe(429);
+    expect(last.json().error.code).toBe('auth.rate_limited');
+    expect(Number(last.headers['retry-after'])).toBeGreaterThan(0);
+    const other = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'flood2', password: 'x' }, remoteAddress: '10.9.8.8' });
+    expect(other.statusCode).toBe(401);
+  });
+
   it('lets only admins manage users, with the contract body', async () => {
     const { app, userToken, auth } = await freshApp(dialect);
     const admin = await userToken('admin');
