@@ -37,10 +37,13 @@ export interface ProductSummary {
   updatedAt: string;
 }
 
+/** A product version as recorded in its history: the price in yuan, as the API shows it. */
+export type ProductVersionData = Omit<ProductData, 'priceFen'> & { price: string | null };
+
 export interface ProductFiling extends ProductSummary {
   rejectReason: string | null;
   warnings: Issue[];
-  history: VersionView<ProductData>[];
+  history: VersionView<ProductVersionData>[];
 }
 
 export interface ProductFilter {
@@ -103,6 +106,12 @@ export function createProductService(deps: RegistryDeps) {
     return owner;
   }
 
+  /** The version record keeps what the filer sees: the price in yuan, as the API shows it. */
+  function versionData(d: ProductData): ProductVersionData {
+    const { priceFen, ...rest } = d;
+    return { ...rest, price: priceFen === null ? null : formatYuan(priceFen) };
+  }
+
   function toRow(d: ProductData) {
     return { item_no: d.itemNo, item_name: d.itemName, gcode: d.gcode, gmodel: d.gmodel, country: d.country, unit: d.unit, unit1: d.unit1, unit2: d.unit2, price_fen: d.priceFen, bar_code: d.barCode };
   }
@@ -120,7 +129,7 @@ export function createProductService(deps: RegistryDeps) {
           .insertInto('registry_product')
           .values({ id, enterprise_id: enterpriseId, ...toRow(value), status: 'pending', version: 1, approved_version: null, reject_reason: null, warnings_json: JSON.stringify(warnings), created_by: by, created_at: at, updated_at: at })
           .execute();
-        await addVersion(trx, 'product', id, 1, value, by, at);
+        await addVersion(trx, 'product', id, 1, versionData(value), by, at);
         await deps.audit.append(trx, { actor: by, action: 'registry.product.file', subject: `product:${id}`, after: { enterpriseId, ...value } });
       });
     } catch (e) {
@@ -160,7 +169,7 @@ export function createProductService(deps: RegistryDeps) {
         if (isUniqueViolation(e)) throw conflict('registry.duplicate_item_no', { zh: `该企业已备案此货号：${value.itemNo}`, en: `this enterprise already filed item number ${value.itemNo}` }, { field: 'itemNo' });
         throw e;
       }
-      await addVersion(trx, 'product', id, version, value, actorOf(actor), at);
+      await addVersion(trx, 'product', id, version, versionData(value), actorOf(actor), at);
       await deps.audit.append(trx, { actor: actorOf(actor), action: 'registry.product.change', subject: `product:${id}`, before: toSummary(before), after: value });
       return { id, status: 'pending' as const, version };
     });
@@ -191,7 +200,7 @@ export function createProductService(deps: RegistryDeps) {
       ...toSummary({ ...r, enterprise_name: e?.name ?? null }),
       rejectReason: r.reject_reason,
       warnings: JSON.parse(r.warnings_json) as Issue[],
-      history: await history<ProductData>(deps.db, 'product', id),
+      history: await history<ProductVersionData>(deps.db, 'product', id),
     };
   }
 

@@ -160,6 +160,7 @@ describe.each(dialects())('registry over HTTP on %s', (dialect) => {
     expect(approved.json()).toMatchObject({ status: 'approved', approved: true });
     const changed = await z.put(`/api/v1/products/${pid}`, aProduct({ itemNo: detail.itemNo, price: '1300' }), a.token);
     expect(changed.json()).toMatchObject({ status: 'pending', version: 2 });
+    expect((await z.get(`/api/v1/products/${pid}`, a.token)).json().history.map((v: { data: { price: string } }) => v.data.price)).toEqual(['1300.00', '1280.00']);
     expect((await z.post('/api/v1/products', aProduct(), z.customs)).statusCode).toBe(403);
   });
 });

@@ -70,7 +70,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.decorateRequest('principal', null);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || req.method !== 'GET' || !opts.webDir || !existsSync(join(opts.webDir, 'index.html'))) {
+    // API misses, asset misses (a tab left open across a deploy) and non-GETs are real 404s; other GETs are
+    // console routes and get the single-page app.
+    if (req.url.startsWith('/api/') || req.url.startsWith('/assets/') || req.method !== 'GET' || !opts.webDir || !existsSync(join(opts.webDir, 'index.html'))) {
       return reply.status(404).send(errorBody(req, 'http.not_found', `没有这个地址：${req.method} ${req.url.replace(PERSONAL_QUERY, '')}`, `no such route: ${req.method} ${req.url.replace(PERSONAL_QUERY, '')}`));
     }
     return reply.type('text/html').sendFile('index.html');
@@ -115,7 +117,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   for (const m of opts.modules) await app.register(m.routes);
 
   if (opts.webDir && existsSync(opts.webDir)) {
-    await app.register(fastifyStatic, { root: opts.webDir, prefix: '/', wildcard: false, index: ['index.html'] });
+    // wildcard: files are looked up per request, so a rebuilt console is served without a restart.
+    await app.register(fastifyStatic, { root: opts.webDir, prefix: '/', wildcard: true, index: ['index.html'] });
   }
   return app;
 }

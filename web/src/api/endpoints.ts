@@ -1,0 +1,60 @@
+/** Every API call the console makes, one typed function each. */
+import { http, request, type Query } from './client';
+import type * as T from './types';
+
+const enc = encodeURIComponent;
+
+export const authApi = {
+  login: (username: string, password: string) => request<T.LoginResult>('POST', '/auth/login', { body: { username, password }, auth: false }),
+  logout: () => http.post<void>('/auth/logout'),
+  me: () => http.get<T.Me>('/auth/me'),
+  health: () => request<{ status: string }>('GET', '/health', { auth: false }),
+};
+
+export const usersApi = {
+  list: (q: Query) => http.get<T.Page<T.User>>('/users', q),
+  create: (body: { username: string; password: string; role: T.Role; enterpriseId?: string; displayName?: string }) => http.post<T.User>('/users', body),
+  update: (id: string, body: { password?: string; disabled?: boolean; displayName?: string }) => http.patch<T.User>(`/users/${enc(id)}`, body),
+};
+
+export const apiKeysApi = {
+  list: (q: Query) => http.get<T.Page<T.ApiKey>>('/api-keys', q),
+  create: (enterpriseId: string, label?: string) => http.post<T.NewApiKey>(`/enterprises/${enc(enterpriseId)}/api-keys`, label ? { label } : {}),
+  revoke: (id: string) => http.del<T.ApiKey>(`/api-keys/${enc(id)}`),
+};
+
+export const enterprisesApi = {
+  register: (body: { enterprise: T.EnterpriseInput; user: { username: string; password: string } }) =>
+    request<T.RegisterResult>('POST', '/enterprises/register', { body, auth: false }),
+  create: (body: T.EnterpriseInput) => http.post<T.FilingCreated>('/enterprises', body),
+  list: (q: Query) => http.get<T.Page<T.EnterpriseSummary>>('/enterprises', q),
+  counts: () => http.get<Record<string, number>>('/enterprises/counts'),
+  get: (id: string) => http.get<T.EnterpriseDetail>(`/enterprises/${enc(id)}`),
+  update: (id: string, body: T.EnterpriseInput) => http.put<T.FilingCreated>(`/enterprises/${enc(id)}`, body),
+  decide: (id: string, d: T.Decision) => http.post<unknown>(`/enterprises/${enc(id)}/decision`, d),
+};
+
+export const productsApi = {
+  create: (body: T.ProductInput) => http.post<T.FilingCreated>('/products', body),
+  list: (q: Query) => http.get<T.Page<T.ProductSummary>>('/products', q),
+  get: (id: string) => http.get<T.ProductDetail>(`/products/${enc(id)}`),
+  update: (id: string, body: T.ProductInput) => http.put<T.FilingCreated>(`/products/${enc(id)}`, body),
+  decide: (id: string, d: T.Decision) => http.post<unknown>(`/products/${enc(id)}/decision`, d),
+};
+
+export const referenceApi = {
+  tariffs: (q: Query) => http.get<T.Page<T.Tariff>>('/reference/tariffs', q),
+  tariff: (gcode: string) => http.get<T.TariffDetail>(`/reference/tariffs/${enc(gcode)}`),
+  putTariff: (gcode: string, body: T.TariffInput) => http.put<T.Tariff>(`/reference/tariffs/${enc(gcode)}`, body),
+  codes: (table: T.CodeTable, q: Query) => http.get<T.Page<T.CodeEntry>>(`/reference/codes/${table}`, q),
+  putCode: (table: T.CodeTable, code: string, body: { name: string; nameEn?: string; effectiveFrom?: string; effectiveTo?: string }) =>
+    http.put<T.CodeEntry>(`/reference/codes/${table}/${enc(code)}`, body),
+  hsList: (q: Query) => http.get<T.Page<T.HsCode>>('/reference/hs', q),
+  hs: (code: string) => http.get<T.HsCode>(`/reference/hs/${enc(code)}`),
+  regulation: () => http.get<T.Regulation>('/reference/regulation'),
+};
+
+export const auditApi = {
+  list: (q: Query) => http.get<T.Page<T.AuditRecord>>('/audit', q),
+  verify: () => http.get<T.AuditVerify>('/audit/verify'),
+};

@@ -1,0 +1,21 @@
+/** What each role may do in the console: a mirror of the server's policy, used to show or hide controls. */
+import type { Role } from '../api/types';
+
+export const ALL_ROLES: readonly Role[] = ['admin', 'customs', 'commerce', 'tax', 'forex', 'market', 'postal', 'bank', 'enterprise'];
+export const REGULATORS: readonly Role[] = ['customs', 'commerce', 'tax', 'forex', 'market', 'postal', 'bank'];
+
+const ACTIONS = {
+  'filing.decide': ['customs', 'commerce'],
+  'filing.create': ['customs', 'commerce', 'admin'],
+  'filing.read': ['admin', ...REGULATORS],
+  'reference.write': ['admin', 'customs'],
+  'users.manage': ['admin'],
+  'apikey.manage_any': ['admin'],
+  'audit.read': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type UiAction = keyof typeof ACTIONS;
+
+export function can(role: Role | undefined, action: UiAction): boolean {
+  return !!role && (ACTIONS[action] as readonly Role[]).includes(role);
+}

@@ -1,0 +1,92 @@
+/** The left menu per role (UI.md "Menus per role"), only for modules that exist. */
+import {
+  ApiOutlined,
+  AuditOutlined,
+  DatabaseOutlined,
+  FileProtectOutlined,
+  HomeOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Role, SessionUser } from '../api/types';
+
+export interface NavLeaf {
+  path: string;
+  label: string;
+}
+export interface NavItem {
+  key: string;
+  label: string;
+  icon: ReactNode;
+  path?: string;
+  children?: NavLeaf[];
+}
+
+const referenceLeaves: NavLeaf[] = [
+  { path: '/reference/tariffs', label: 'nav.tariffs' },
+  { path: '/reference/codes', label: 'nav.codes' },
+  { path: '/reference/hs', label: 'nav.hs' },
+  { path: '/reference/regulation', label: 'nav.regulation' },
+];
+const filingLeaves: NavLeaf[] = [
+  { path: '/review', label: 'nav.reviewQueue' },
+  { path: '/enterprises', label: 'nav.enterprises' },
+  { path: '/products', label: 'nav.products' },
+];
+
+const home: NavItem = { key: '/', path: '/', label: 'nav.home', icon: <HomeOutlined /> };
+
+export function navFor(user: SessionUser): NavItem[] {
+  const role: Role = user.role;
+  switch (role) {
+    case 'admin':
+      return [
+        home,
+        { key: '/users', path: '/users', label: 'nav.users', icon: <TeamOutlined /> },
+        { key: '/api-keys', path: '/api-keys', label: 'nav.apiKeys', icon: <ApiOutlined /> },
+        { key: 'reference', label: 'nav.referenceData', icon: <DatabaseOutlined />, children: referenceLeaves },
+        { key: '/audit', path: '/audit', label: 'nav.audit', icon: <AuditOutlined /> },
+      ];
+    case 'customs':
+      return [
+        home,
+        { key: 'filings', label: 'nav.filingReviews', icon: <FileProtectOutlined />, children: filingLeaves },
+        { key: 'reference', label: 'nav.parameters', icon: <DatabaseOutlined />, children: referenceLeaves },
+      ];
+    case 'commerce':
+      return [home, { key: 'filings', label: 'nav.filings', icon: <FileProtectOutlined />, children: filingLeaves }];
+    case 'enterprise':
+      return [
+        home,
+        {
+          key: 'my',
+          label: 'nav.myFilings',
+          icon: <SolutionOutlined />,
+          children: [
+            { path: '/my-filing', label: 'nav.myEnterprise' },
+            { path: '/products', label: 'nav.myProducts' },
+          ],
+        },
+        { key: 'integration', label: 'nav.integration', icon: <ApiOutlined />, children: [{ path: '/api-keys', label: 'nav.apiKeys' }] },
+      ];
+    default:
+      // tax, forex, market, postal, bank: their modules are not built yet; the home page shows the shared filings.
+      return [home];
+  }
+}
+
+/** The menu entry a path belongs to (longest matching prefix), and its parent group. */
+export function activeNav(items: NavItem[], pathname: string): { selected: string | null; open: string | null } {
+  let best: { selected: string; open: string | null; len: number } | null = null;
+  const consider = (path: string, open: string | null) => {
+    const hit = path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`);
+    if (hit && (!best || path.length > best.len)) best = { selected: path, open, len: path.length };
+  };
+  for (const item of items) {
+    if (item.path) consider(item.path, null);
+    for (const leaf of item.children ?? []) consider(leaf.path, item.key);
+  }
+  const b = best as { selected: string; open: string | null } | null;
+  return { selected: b?.selected ?? null, open: b?.open ?? null };
+}

@@ -1,0 +1,99 @@
+/** Routes of the console. Pages load lazily so the first screen (login) stays small. */
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router-dom';
+import type { Role } from '../api/types';
+import { ALL_ROLES, REGULATORS } from './access';
+import { FullPageSpin, NotFoundPage, RequireAuth, RoleGate } from './guards';
+import { AppLayout } from './AppLayout';
+
+function page<M>(load: () => Promise<M>, name: keyof M): ComponentType {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+}
+
+const LoginPage = page(() => import('../features/auth/LoginPage'), 'LoginPage');
+const RegisterPage = page(() => import('../features/enterprises/RegisterPage'), 'RegisterPage');
+const HomePage = page(() => import('../features/home/HomePage'), 'HomePage');
+const ReviewQueuePage = page(() => import('../features/review/ReviewQueuePage'), 'ReviewQueuePage');
+const EnterpriseListPage = page(() => import('../features/enterprises/EnterpriseListPage'), 'EnterpriseListPage');
+const EnterpriseDetailPage = page(() => import('../features/enterprises/EnterpriseDetailPage'), 'EnterpriseDetailPage');
+const EnterpriseFormPage = page(() => import('../features/enterprises/EnterpriseFormPage'), 'EnterpriseFormPage');
+const MyFilingPage = page(() => import('../features/enterprises/MyFilingPage'), 'MyFilingPage');
+const ProductListPage = page(() => import('../features/products/ProductListPage'), 'ProductListPage');
+const ProductDetailPage = page(() => import('../features/products/ProductDetailPage'), 'ProductDetailPage');
+const ProductFormPage = page(() => import('../features/products/ProductFormPage'), 'ProductFormPage');
+const TariffPage = page(() => import('../features/reference/TariffPage'), 'TariffPage');
+const CodeTablesPage = page(() => import('../features/reference/CodeTablesPage'), 'CodeTablesPage');
+const HsPage = page(() => import('../features/reference/HsPage'), 'HsPage');
+const RegulationPage = page(() => import('../features/reference/RegulationPage'), 'RegulationPage');
+const UsersPage = page(() => import('../features/users/UsersPage'), 'UsersPage');
+const ApiKeysPage = page(() => import('../features/apikeys/ApiKeysPage'), 'ApiKeysPage');
+const AuditPage = page(() => import('../features/audit/AuditPage'), 'AuditPage');
+
+export type { Crumb } from './crumbs';
+
+function el(Page: ComponentType, roles: readonly Role[] = ALL_ROLES): ReactNode {
+  return (
+    <RoleGate roles={roles}>
+      <Suspense fallback={<FullPageSpin />}>
+        <Page />
+      </Suspense>
+    </RoleGate>
+  );
+}
+
+const FILING_READERS: readonly Role[] = ['admin', ...REGULATORS, 'enterprise'];
+const FILING_DECIDERS: readonly Role[] = ['customs', 'commerce'];
+
+const appRoutes: RouteObject[] = [
+  { index: true, element: el(HomePage) },
+  { path: 'review', handle: { crumb: 'nav.reviewQueue' }, element: el(ReviewQueuePage, FILING_DECIDERS) },
+  { path: 'my-filing', handle: { crumb: 'nav.myEnterprise' }, element: el(MyFilingPage, ['enterprise']) },
+  {
+    path: 'enterprises',
+    handle: { crumb: 'nav.enterprises' },
+    children: [
+      { index: true, element: el(EnterpriseListPage, FILING_READERS) },
+      { path: 'new', handle: { crumb: 'crumb.newFiling' }, element: el(EnterpriseFormPage, ['admin', 'customs', 'commerce']) },
+      { path: ':id', handle: { crumb: 'crumb.detail' }, element: el(EnterpriseDetailPage, FILING_READERS) },
+      { path: ':id/edit', handle: { crumb: 'crumb.changeFiling' }, element: el(EnterpriseFormPage, ['enterprise', 'admin']) },
+    ],
+  },
+  {
+    path: 'products',
+    handle: { crumb: 'nav.products' },
+    children: [
+      { index: true, element: el(ProductListPage, FILING_READERS) },
+      { path: 'new', handle: { crumb: 'crumb.newProduct' }, element: el(ProductFormPage, ['enterprise']) },
+      { path: ':id', handle: { crumb: 'crumb.detail' }, element: el(ProductDetailPage, FILING_READERS) },
+      { path: ':id/edit', handle: { crumb: 'crumb.changeFiling' }, element: el(ProductFormPage, ['enterprise']) },
+    ],
+  },
+  { path: 'reference/tariffs', handle: { crumb: 'nav.tariffs' }, element: el(TariffPage) },
+  { path: 'reference/codes', handle: { crumb: 'nav.codes' }, element: el(CodeTablesPage) },
+  { path: 'reference/hs', handle: { crumb: 'nav.hs' }, element: el(HsPage) },
+  { path: 'reference/regulation', handle: { crumb: 'nav.regulation' }, element: el(RegulationPage) },
+  { path: 'users', handle: { crumb: 'nav.users' }, element: el(UsersPage, ['admin']) },
+  { path: 'api-keys', handle: { crumb: 'nav.apiKeys' }, element: el(ApiKeysPage, ['admin', 'enterprise']) },
+  { path: 'audit', handle: { crumb: 'nav.audit' }, element: el(AuditPage, ['admin']) },
+  { path: '*', element: <NotFoundPage /> },
+];
+
+const publicPage = (Page: ComponentType) => (
+  <Suspense fallback={<FullPageSpin />}>
+    <Page />
+  </Suspense>
+);
+
+export const router = createBrowserRouter([
+  { path: '/login', element: publicPage(LoginPage) },
+  { path: '/register', element: publicPage(RegisterPage) },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: appRoutes,
+  },
+]);

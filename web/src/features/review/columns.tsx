@@ -1,0 +1,41 @@
+/** Queue columns for the two kinds of filing. */
+import { Tag, Tooltip } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { TFunction } from 'i18next';
+import { Link } from 'react-router-dom';
+import type { EnterpriseSummary, ProductSummary } from '../../api/types';
+import { ageParts, fmtDateTime, fmtYuan } from '../../ui/format';
+
+export function AgeTag({ since, t }: { since: string; t: TFunction }) {
+  const a = ageParts(since);
+  const text = a.days > 0 ? t('review.ageDays', { d: a.days, h: a.hours }) : a.hours > 0 ? t('review.ageHours', { h: a.hours, m: a.minutes }) : t('review.ageMinutes', { m: a.minutes });
+  const color = a.days >= 3 ? 'red' : a.days >= 1 ? 'orange' : 'default';
+  return (
+    <Tooltip title={`${t('review.submittedAt')} ${fmtDateTime(since)}`}>
+      <Tag color={color} data-testid="review-age">{text}</Tag>
+    </Tooltip>
+  );
+}
+
+export function enterpriseColumns(t: TFunction): ColumnsType<EnterpriseSummary> {
+  return [
+    { title: t('enterprise.field.name'), dataIndex: 'name', width: 240, render: (v: string, e) => <Link to={`/enterprises/${e.id}`}>{v}</Link> },
+    { title: t('enterprise.field.uscc'), dataIndex: 'uscc', width: 190, render: (v: string) => <code>{v}</code> },
+    { title: t('enterprise.field.customsCode'), dataIndex: 'customsCode', width: 120, render: (v: string) => <code>{v}</code> },
+    { title: t('enterprise.field.roles'), dataIndex: 'roles', width: 180, render: (rs: string[]) => rs.map((r) => <Tag key={r}>{t(`enterpriseRole.${r}`)}</Tag>) },
+    { title: t('common.version'), dataIndex: 'version', width: 110, render: (v: number) => (v > 1 ? <Tag color="blue">{t('review.change', { v })}</Tag> : t('review.firstFiling')) },
+    { title: t('review.age'), dataIndex: 'updatedAt', width: 130, render: (v: string) => <AgeTag since={v} t={t} /> },
+  ];
+}
+
+export function productColumns(t: TFunction): ColumnsType<ProductSummary> {
+  return [
+    { title: t('product.field.itemNo'), dataIndex: 'itemNo', render: (v: string, p) => <Link to={`/products/${p.id}`}>{v}</Link> },
+    { title: t('product.field.itemName'), dataIndex: 'itemName' },
+    { title: t('product.field.enterprise'), dataIndex: 'enterpriseName', render: (v: string | null, p) => <Link to={`/enterprises/${p.enterpriseId}`}>{v ?? p.enterpriseId}</Link> },
+    { title: t('product.field.gcode'), dataIndex: 'gcode', width: 120, render: (v: string) => <code>{v}</code> },
+    { title: t('product.field.price'), dataIndex: 'price', align: 'right', width: 120, render: (v?: string) => fmtYuan(v) },
+    { title: t('common.version'), dataIndex: 'version', width: 110, render: (v: number) => (v > 1 ? <Tag color="blue">{t('review.change', { v })}</Tag> : t('review.firstFiling')) },
+    { title: t('review.age'), dataIndex: 'updatedAt', width: 130, render: (v: string) => <AgeTag since={v} t={t} /> },
+  ];
+}
