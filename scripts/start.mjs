@@ -1,20 +1,12 @@
 // npm start: build what is missing or stale (server, console), then `cbec serve`.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { stale } from './freshness.mjs';
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-function newest(dir) {
-  let t = 0;
-  if (!existsSync(dir)) return t;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
 
 function run(what, args) {
   const started = Date.now();
@@ -25,11 +17,11 @@ function run(what, args) {
 }
 
 const serverOut = join(root, 'dist', 'cli', 'main.js');
-if (!existsSync(serverOut) || newest(join(root, 'src')) > statSync(serverOut).mtimeMs) {
+if (stale(serverOut, join(root, 'src'))) {
   run('server', [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json']);
 }
 const webOut = join(root, 'web', 'dist', 'index.html');
-if (existsSync(join(root, 'web', 'index.html')) && (!existsSync(webOut) || newest(join(root, 'web', 'src')) > statSync(webOut).mtimeMs)) {
+if (existsSync(join(root, 'web', 'index.html')) && stale(webOut, join(root, 'web', 'src'))) {
   run('console', [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']);
 }
 process.argv = [process.argv[0], serverOut, 'serve', ...process.argv.slice(2)];

@@ -1,7 +1,8 @@
 // npm test: every tier (rules, service + store on SQLite and PostgreSQL, HTTP, browser) in one Vitest run.
 // PostgreSQL and browser tiers skip with a printed reason when absent and fail when CBEC_REQUIRE_PG=1 /
 // CBEC_REQUIRE_BROWSER=1 says they are required. The console is built first when the browser tier runs.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { stale } from './freshness.mjs';
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,18 +28,9 @@ if (!browser) {
   console.log(`[cbec tests] skipped tier: ${msg}`);
 }
 
-function newest(dir) {
-  let t = 0;
-  if (!existsSync(dir)) return t;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
 
 const webOut = join(root, 'web', 'dist', 'index.html');
-if (browser && existsSync(join(root, 'web', 'index.html')) && (!existsSync(webOut) || newest(join(root, 'web', 'src')) > statSync(webOut).mtimeMs)) {
+if (browser && existsSync(join(root, 'web', 'index.html')) && stale(webOut, join(root, 'web', 'src'))) {
   console.log('[cbec tests] building the console for the browser tier…');
   const r = spawnSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);

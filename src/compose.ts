@@ -11,6 +11,10 @@ import { buildApp, type App } from './platform/http/app.js';
 import { createIdentityModule } from './modules/identity/index.js';
 import { createReferenceModule } from './modules/reference/index.js';
 import { createRegistryModule } from './modules/registry/index.js';
+import { createClearanceModule } from './modules/clearance/index.js';
+import { createSealer } from './platform/crypto.js';
+import { messageRoutes } from './gateway/messages.routes.js';
+import { toXml } from './gateway/ceb/to-xml.js';
 
 export interface PlatformOptions {
   db: string;
@@ -18,6 +22,8 @@ export interface PlatformOptions {
   schema?: string;
   clock?: Clock;
   secret: string;
+  /** Share of decided import lists picked for inspection (0–1). */
+  samplingRate?: number;
 }
 
 export async function createPlatform(opts: PlatformOptions) {
@@ -28,7 +34,31 @@ export async function createPlatform(opts: PlatformOptions) {
   const identity = createIdentityModule({ db, dialect, clock, audit });
   const reference = createReferenceModule({ db, dialect, clock, audit });
   const registry = createRegistryModule({ db, clock, audit, identity: identity.service, lookup: reference.lookup });
-  const modules = [identity, reference, registry];
+  // Clearance looks filings and tariffs up while its transaction holds the writer: it reads through the reader.
+  const lookupReference = createReferenceModule({ db: database.reader, dialect, clock, audit });
+  const lookupRegistry = createRegistryModule({ db: database.reader, clock, audit, identity: identity.service, lookup: lookupReference.lookup });
+  const clearance = createClearanceModule({
+    db,
+    dialect,
+    clock,
+    audit,
+    sealer: createSealer(opts.secret),
+    registry: {
+      byCode: (code) => lookupRegistry.enterprises.byCode(code),
+      byId: (id) => lookupRegistry.enterprises.summary(id),
+      productApproved: async (enterpriseId, itemNo) => !!(await lookupRegistry.products.approvedItem(enterpriseId, itemNo)),
+    },
+    reference: { tariffAt: (g, d) => lookupReference.lookup.tariffAt(g, d), regulationAt: (d) => lookupReference.lookup.regulationAt(d) },
+    renderer: {
+      toXml(message) {
+        const r = toXml(message);
+        if (!r.ok) throw new Error(`receipt ${message.messageType} does not render: ${r.errors.map((e) => `${e.path ?? e.element}: ${e.message}`).join('; ')}`);
+        return r.xml;
+      },
+    },
+    ...(opts.samplingRate !== undefined ? { samplingRate: opts.samplingRate } : {}),
+  });
+  const modules = [identity, reference, registry, clearance];
 
   const migrations: Migrations = { ...auditMigrations };
   for (const m of modules) Object.assign(migrations, m.migrations);
@@ -40,11 +70,12 @@ export async function createPlatform(opts: PlatformOptions) {
     identity: identity.service,
     reference: reference.service,
     registry: { enterprises: registry.enterprises, products: registry.products },
+    clearance: { ingest: clearance.ingest, queries: clearance.queries },
     migrate: () => migrate(database, migrations),
     async http(o: { logLevel?: string; webDir?: string; version?: string } = {}): Promise<App> {
       return buildApp({
         ...o,
-        modules: [...modules, { name: 'audit', routes: auditRoutes(audit) }],
+        modules: [...modules, { name: 'audit', routes: auditRoutes(audit) }, { name: 'gateway', routes: messageRoutes(clearance.ingest, () => clock.now()) }],
         authenticate: identity.service.authenticate,
       });
     },

@@ -32,8 +32,14 @@ export async function serve(config: Config, opts: { workers?: number } = {}) {
   const platform = await createPlatform({ db: config.db, secret: config.secret });
   if (cluster.isPrimary) await prepareWith(platform, config);
   const app = await platform.http({ logLevel: config.logLevel, webDir: config.webDir, version: VERSION });
+  // Lists whose documents did not all arrive within the window are rejected, naming the missing ones.
+  const sweep = setInterval(() => {
+    platform.clearance.ingest.expireWaiting(new Date()).catch((err: unknown) => app.log.error({ err }, 'expiring waiting lists failed'));
+  }, 60_000);
+  sweep.unref();
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    clearInterval(sweep);
     await app.close();
     await platform.close();
     process.exit(0);

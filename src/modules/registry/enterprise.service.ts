@@ -280,7 +280,13 @@ export function createEnterpriseService(deps: RegistryDeps) {
     return r ? toSummary(r) : null;
   }
 
-  return { file, register, change, decide, get, list, counts, createApiKey, byCode };
+  /** For other modules: the filing's summary by id, or null. */
+  async function summary(id: string): Promise<EnterpriseSummary | null> {
+    const r = await db.selectFrom('registry_enterprise').selectAll().where('id', '=', id).executeTakeFirst();
+    return r ? toSummary(r) : null;
+  }
+
+  return { file, register, change, decide, get, list, counts, createApiKey, byCode, summary };
 }
 
 function rowData(r: Row): EnterpriseData {

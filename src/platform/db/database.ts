@@ -16,6 +16,12 @@ export type Trx = Db;
 
 export interface Database {
   db: Db;
+  /**
+   * For look-ups made while a transaction is open (filings, tariffs during clearance): on SQLite a second,
+   * read-only connection that sees committed data (the writer's connection is held by the transaction);
+   * on PostgreSQL the same pool.
+   */
+  reader: Db;
   dialect: Dialect;
   /** The raw SQLite handle, for prepared statements on the hot path (SQLite only). */
   sqlite?: BetterSqlite3.Database;
@@ -45,7 +51,20 @@ export async function openDatabase(url: string, opts: OpenOptions = {}): Promise
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     const db = new Kysely<Record<never, never>>({ dialect: new SqliteDialect({ database: sqlite }) });
-    return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+    if (path === ':memory:') return { db, reader: db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+    const readOnly = new BetterSqlite3(path, { readonly: true });
+    readOnly.pragma('busy_timeout = 5000');
+    const reader = new Kysely<Record<never, never>>({ dialect: new SqliteDialect({ database: readOnly }) });
+    return {
+      db,
+      reader,
+      dialect: 'sqlite',
+      sqlite,
+      close: async () => {
+        await reader.destroy();
+        await db.destroy();
+      },
+    };
   }
   if (opts.schema) {
     const admin = new pg.Client({ connectionString: url });
@@ -62,8 +81,26 @@ export async function openDatabase(url: string, opts: OpenOptions = {}): Promise
     ...(opts.schema ? { options: `-c search_path="${opts.schema.replace(/"/g, '')}"` } : {}),
   });
   const db = new Kysely<Record<never, never>>({ dialect: new PostgresDialect({ pool }) });
+  // Look-ups made inside a transaction get their own pool: were they to wait for the transactions' pool,
+  // transactions holding every connection would wait on each other for ever.
+  const readerPool = new pg.Pool({
+    connectionString: url,
+    max: 4,
+    ...(opts.schema ? { options: `-c search_path="${opts.schema.replace(/"/g, '')}"` } : {}),
+  });
+  const reader = new Kysely<Record<never, never>>({ dialect: new PostgresDialect({ pool: readerPool }) });
   await sql`select 1`.execute(db);
-  return { db, dialect: 'postgres', pool, schema: opts.schema ?? 'public', close: () => db.destroy() };
+  return {
+    db,
+    reader,
+    dialect: 'postgres',
+    pool,
+    schema: opts.schema ?? 'public',
+    close: async () => {
+      await reader.destroy();
+      await db.destroy();
+    },
+  };
 }
 
 /** `SELECT … FOR UPDATE` where the dialect has it (PostgreSQL); SQLite's single writer needs none. */

@@ -1,0 +1,84 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsync } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { requireAuth } from '../../platform/http/principal.js';
+import type { Queries } from './query.service.js';
+
+const Receipt = Type.Object({
+  cursor: Type.Integer(),
+  messageType: Type.String(),
+  guid: Type.String(),
+  subject: Type.String(),
+  returnStatus: Type.String(),
+  returnTime: Type.String(),
+  returnInfo: Type.String(),
+  fields: Type.Record(Type.String(), Type.String()),
+  xml: Type.String(),
+  createdAt: Type.String(),
+});
+const Text = Type.Object({ zh: Type.String(), en: Type.String() });
+const Reason = Type.Object({ code: Type.String(), message: Text, details: Type.Optional(Type.Unknown()) });
+const Money = Type.String({ pattern: '^-?\\d+\\.\\d{2}$' });
+
+export function clearanceRoutes(q: Queries): FastifyPluginAsync {
+  return async (base) => {
+    const app = base.withTypeProvider<TypeBoxTypeProvider>();
+    const tags = ['clearance'];
+
+    app.get('/api/v1/receipts', {
+      schema: {
+        tags,
+        description: "The caller's receipts in order after a cursor; later receipts (a list released when its last document arrives) appear here.",
+        querystring: Type.Object({ after: Type.Optional(Type.Integer({ minimum: 0, default: 0 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })) }),
+        response: { 200: Type.Object({ items: Type.Array(Receipt), next: Type.Integer() }) },
+      },
+    }, async (req) => q.receiptsAfter(requireAuth(req.principal), req.query.after ?? 0, req.query.limit ?? 100));
+
+    app.get('/api/v1/inventories/:copNo', {
+      schema: {
+        tags,
+        params: Type.Object({ copNo: Type.String({ minLength: 1, maxLength: 64 }) }),
+        response: {
+          200: Type.Object({
+            copNo: Type.String(),
+            orderNo: Type.String(),
+            ebpCode: Type.String(),
+            ebcCode: Type.Union([Type.String(), Type.Null()]),
+            agentCode: Type.Union([Type.String(), Type.Null()]),
+            tradeMode: Type.Union([Type.String(), Type.Null()]),
+            status: Type.String(),
+            statusText: Type.String(),
+            documents: Type.Object({ order: Type.Boolean(), payment: Type.Boolean(), waybill: Type.Boolean(), list: Type.Boolean() }),
+            reasons: Type.Array(Reason),
+            dutiablePrice: Type.Union([Money, Type.Null()]),
+            tax: Type.Union([
+              Type.Object({
+                customsTax: Money,
+                valueAddedTax: Money,
+                consumptionTax: Money,
+                taxTotal: Money,
+                mode: Type.String(),
+                factor: Type.String(),
+                lines: Type.Array(Type.Object({ gnum: Type.Integer(), gcode: Type.String(), dutiablePrice: Money, customsTax: Money, valueAddedTax: Money, consumptionTax: Money })),
+              }),
+              Type.Null(),
+            ]),
+            receipts: Type.Array(Type.Object({ cursor: Type.Integer(), messageType: Type.String(), returnStatus: Type.String(), returnInfo: Type.String(), at: Type.String() })),
+            decidedAt: Type.Union([Type.String(), Type.Null()]),
+            updatedAt: Type.String(),
+          }),
+        },
+      },
+    }, async (req) => q.inventory(requireAuth(req.principal), req.params.copNo));
+
+    app.get('/api/v1/quota', {
+      schema: {
+        tags,
+        security: [],
+        description: 'Annual personal quota: public with name and ID number; regulators may omit the name.',
+        querystring: Type.Object({ buyerIdNumber: Type.String({ minLength: 1, maxLength: 32 }), buyerName: Type.Optional(Type.String({ maxLength: 100 })), year: Type.Optional(Type.Integer({ minimum: 2016, maximum: 2100 })) }),
+        response: { 200: Type.Object({ year: Type.Integer(), limit: Money, used: Money, remaining: Money }) },
+      },
+    }, async (req) => q.quota(req.principal, req.query));
+  };
+}

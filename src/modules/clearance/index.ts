@@ -1,0 +1,50 @@
+/**
+ * clearance: import 9610/1210 — documents, three-document matching, retail import tax, annual quota,
+ * decisions and receipts (DESIGN.md §3). Export and bonded stock build on the same pipeline.
+ * The CEB codec is not imported here: the gateway parses and validates messages and renders receipts,
+ * handed in as ports by compose.ts.
+ */
+import { randomInt } from 'node:crypto';
+import type { Clock } from '../../kernel/clock.js';
+import type { AuditLog } from '../../platform/audit/audit.js';
+import type { Sealer } from '../../platform/crypto.js';
+import type { Db, Dialect } from '../../platform/db/database.js';
+import { clearanceRoutes } from './clearance.routes.js';
+import { createIngest } from './ingest.service.js';
+import { clearanceMigrations } from './migrations.js';
+import type { ClearanceReference, ClearanceRegistry, ReceiptRenderer, RiskHook } from './ports.js';
+import { createQueries } from './query.service.js';
+import { createReceipts } from './receipts.js';
+
+export { clearanceMigrations } from './migrations.js';
+export { KINDS } from './kinds.js';
+export type { DocReceipt, Ingest } from './ingest.service.js';
+export type { ClearanceRegistry, ClearanceReference, ReceiptRenderer, ReceiptMessage, RiskHook, FilingView } from './ports.js';
+export type { RiskHit, Reason } from './decision.rules.js';
+
+export interface ClearanceDeps {
+  db: Db;
+  dialect: Dialect;
+  clock: Clock;
+  audit: AuditLog;
+  sealer: Sealer;
+  registry: ClearanceRegistry;
+  reference: ClearanceReference;
+  renderer: ReceiptRenderer;
+  /** Share of decided lists picked for inspection, 0–1 (default 0). */
+  samplingRate?: number;
+  risk?: RiskHook;
+}
+
+export function createClearanceModule(deps: ClearanceDeps) {
+  const receipts = createReceipts({ dialect: deps.dialect, renderer: deps.renderer });
+  const ingest = createIngest({
+    ...deps,
+    receipts,
+    risk: deps.risk ?? (() => []),
+    sample: () => randomInt(1_000_000) / 1_000_000,
+    samplingRate: deps.samplingRate ?? 0,
+  });
+  const queries = createQueries({ ...deps, receipts });
+  return { name: 'clearance', migrations: clearanceMigrations, ingest, queries, routes: clearanceRoutes(queries) };
+}

@@ -1,0 +1,80 @@
+/**
+ * The import document kinds the gateway accepts: which message carries them, the business node and its
+ * head, who may send them, the business key that makes them unique, and the receipt that answers them.
+ */
+import type { DocKind } from './documents.types.js';
+import { headOf, toList, toOrder, toPayment, toWaybill, type Node } from './ceb-map.rules.js';
+
+export interface KindDef {
+  kind: DocKind;
+  messageType: string;
+  node: string;
+  head: string;
+  receiptType: string;
+  receiptNode: string;
+  /** The enterprise roles that may send it, and the head field that must name the sender. */
+  senderRoles: string[];
+  senderFields: string[];
+  map: (doc: Node) => unknown;
+  businessKey: (head: Node) => string;
+  receiptFields: (head: Node) => Record<string, string>;
+}
+
+const s = (h: Node, k: string) => (typeof h[k] === 'string' ? (h[k] as string).trim() : '');
+
+export const KINDS: Record<string, KindDef> = {
+  CEB311: {
+    kind: 'order',
+    messageType: 'CEB311',
+    node: 'Order',
+    head: 'OrderHead',
+    receiptType: 'CEB312',
+    receiptNode: 'OrderReturn',
+    senderRoles: ['ebp', 'ebc'],
+    senderFields: ['ebpCode', 'ebcCode'],
+    map: toOrder,
+    businessKey: (h) => `order:${s(h, 'ebpCode')}:${s(h, 'orderNo')}`,
+    receiptFields: (h) => ({ guid: s(h, 'guid'), ebpCode: s(h, 'ebpCode'), ebcCode: s(h, 'ebcCode'), orderNo: s(h, 'orderNo') }),
+  },
+  CEB411: {
+    kind: 'payment',
+    messageType: 'CEB411',
+    node: 'Payment',
+    head: 'PaymentHead',
+    receiptType: 'CEB412',
+    receiptNode: 'PaymentReturn',
+    senderRoles: ['payment'],
+    senderFields: ['payCode'],
+    map: toPayment,
+    businessKey: (h) => `payment:${s(h, 'payCode')}:${s(h, 'payTransactionId')}`,
+    receiptFields: (h) => ({ guid: s(h, 'guid'), payCode: s(h, 'payCode'), payTransactionId: s(h, 'payTransactionId') }),
+  },
+  CEB511: {
+    kind: 'waybill',
+    messageType: 'CEB511',
+    node: 'Logistics',
+    head: 'LogisticsHead',
+    receiptType: 'CEB512',
+    receiptNode: 'LogisticsReturn',
+    senderRoles: ['logistics'],
+    senderFields: ['logisticsCode'],
+    map: toWaybill,
+    businessKey: (h) => `waybill:${s(h, 'logisticsCode')}:${s(h, 'logisticsNo')}`,
+    receiptFields: (h) => ({ guid: s(h, 'guid'), logisticsCode: s(h, 'logisticsCode'), logisticsNo: s(h, 'logisticsNo') }),
+  },
+  CEB621: {
+    kind: 'list',
+    messageType: 'CEB621',
+    node: 'Inventory',
+    head: 'InventoryHead',
+    receiptType: 'CEB622',
+    receiptNode: 'InventoryReturn',
+    senderRoles: ['agent'],
+    senderFields: ['agentCode'],
+    map: toList,
+    businessKey: (h) => `list:${s(h, 'agentCode')}:${s(h, 'copNo')}`,
+    receiptFields: (h) => ({ guid: s(h, 'guid'), customsCode: s(h, 'customsCode'), ebpCode: s(h, 'ebpCode'), ebcCode: s(h, 'ebcCode'), agentCode: s(h, 'agentCode'), copNo: s(h, 'copNo'), preNo: '', invtNo: '' }),
+  },
+};
+
+export const headNode = (def: KindDef, doc: Node): Node => headOf(doc, def.head);

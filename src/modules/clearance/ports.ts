@@ -1,0 +1,39 @@
+/**
+ * What clearance needs from the rest of the platform, as narrow interfaces that compose.ts fills in:
+ * filings (registry), tariff and regulation (reference), the CEB codec (gateway) to render receipts,
+ * and the risk hook a later risk engine plugs into.
+ */
+import type { RegulationVersion } from '../../kernel/regulation.js';
+import type { RiskHit, DecisionFacts } from './decision.rules.js';
+
+export interface FilingView {
+  id: string;
+  customsCode: string;
+  uscc: string;
+  name: string;
+  roles: string[];
+  approved: boolean;
+}
+
+export interface ClearanceRegistry {
+  /** The filing behind a customs code or USCC. */
+  byCode(code: string): Promise<FilingView | null>;
+  byId(id: string): Promise<FilingView | null>;
+  /** Is there an approved product filing of this enterprise under this item number? */
+  productApproved(enterpriseId: string, itemNo: string): Promise<boolean>;
+}
+
+export interface ClearanceReference {
+  tariffAt(gcode: string, date?: string): Promise<{ dutyRate: string; vatRate: string; consumptionRate: string; positiveList: boolean } | null>;
+  regulationAt(date?: string): Promise<RegulationVersion>;
+}
+
+/** A receipt in the CEB JSON form, rendered to XML by the gateway's codec. */
+export type ReceiptMessage = { messageType: string; guid: string; version: string } & Record<string, unknown>;
+
+export interface ReceiptRenderer {
+  toXml(message: ReceiptMessage): string;
+}
+
+/** Risk rules registered by other modules; none by default. */
+export type RiskHook = (facts: Omit<DecisionFacts, 'risk' | 'sampled'>) => RiskHit[];

@@ -1,0 +1,106 @@
+/**
+ * Reading clearance: a caller's receipts after a cursor, a list's full picture (status, receipts, matching,
+ * tax lines, reasons), and the annual quota for consumers (name + ID) and regulators.
+ */
+import { checkResidentId } from '../../kernel/codes/resident-id.js';
+import type { Clock } from '../../kernel/clock.js';
+import { invalid, notFound } from '../../kernel/errors.js';
+import { formatYuan } from '../../kernel/money.js';
+import type { Sealer } from '../../platform/crypto.js';
+import type { Db } from '../../platform/db/database.js';
+import type { Principal } from '../../platform/http/principal.js';
+import { isRegulator } from '../identity/index.js';
+import type { Reason } from './decision.rules.js';
+import { shanghaiDate } from './evaluate.service.js';
+import type { ClearanceTables } from './migrations.js';
+import type { ClearanceReference, ClearanceRegistry } from './ports.js';
+import type { Receipts } from './receipts.js';
+import type { TaxResult } from './tax.rules.js';
+
+export interface QueryDeps {
+  db: Db;
+  clock: Clock;
+  sealer: Sealer;
+  registry: ClearanceRegistry;
+  reference: ClearanceReference;
+  receipts: Receipts;
+}
+
+const STATUS_TEXT: Record<number, string> = { 120: 'waiting', 100: 'rejected', 300: 'manual_review', 500: 'inspection', 800: 'released', 899: 'closed' };
+
+export function createQueries(deps: QueryDeps) {
+  const db = deps.db.withTables<ClearanceTables>();
+
+  async function receiptsAfter(p: Principal, after: number, limit: number) {
+    const recipient = p.role === 'enterprise' ? p.enterpriseId ?? '__none__' : p.role === 'admin' || p.role === 'customs' ? null : '__none__';
+    const items = await deps.receipts.after(deps.db, recipient, after, limit);
+    return { items, next: items.length > 0 ? items[items.length - 1]!.cursor : after };
+  }
+
+  async function inventory(p: Principal, copNo: string) {
+    const rows = await db.selectFrom('clearance_declaration').selectAll().where('cop_no', '=', copNo).execute();
+    let d = rows[0];
+    if (p.role === 'enterprise') {
+      const mine = p.enterpriseId ? await deps.registry.byId(p.enterpriseId) : null;
+      d = rows.find((r) => mine && [r.agent_code, r.ebc_code, r.ebp_code].includes(mine.customsCode));
+    } else if (!isRegulator(p) && p.role !== 'admin') d = undefined;
+    if (!d) throw notFound('clearance.inventory_not_found', { zh: `没有清单：${copNo}`, en: `no such list: ${copNo}` }, { copNo });
+    const tax = d.tax_json ? (JSON.parse(d.tax_json) as Extract<TaxResult, { ok: true }>) : null;
+    const history = await db.selectFrom('clearance_receipt').select(['cursor', 'message_type', 'return_status', 'body_json', 'created_at', 'recipient_id']).where('ref_guid', '=', d.id).orderBy('cursor').execute();
+    const seen = new Set<string>();
+    return {
+      copNo,
+      orderNo: d.order_no,
+      ebpCode: d.ebp_code,
+      ebcCode: d.ebc_code,
+      agentCode: d.agent_code,
+      tradeMode: d.trade_mode,
+      status: String(d.status),
+      statusText: STATUS_TEXT[d.status] ?? String(d.status),
+      documents: { order: !!d.order_id, payment: !!d.payment_id, waybill: !!d.waybill_id, list: !!d.list_id },
+      reasons: JSON.parse(d.reasons_json) as Reason[],
+      dutiablePrice: d.dutiable_fen === null ? null : formatYuan(Number(d.dutiable_fen)),
+      tax: tax
+        ? {
+            customsTax: formatYuan(tax.customsTaxFen),
+            valueAddedTax: formatYuan(tax.valueAddedTaxFen),
+            consumptionTax: formatYuan(tax.consumptionTaxFen),
+            taxTotal: formatYuan(tax.taxTotalFen),
+            mode: tax.mode,
+            factor: tax.factor,
+            lines: tax.lines.map((l) => ({ gnum: l.gnum, gcode: l.gcode, dutiablePrice: formatYuan(l.dutiableFen), customsTax: formatYuan(l.customsTaxFen), valueAddedTax: formatYuan(l.valueAddedTaxFen), consumptionTax: formatYuan(l.consumptionTaxFen) })),
+          }
+        : null,
+      receipts: history
+        .filter((r) => {
+          const k = `${r.message_type}:${r.return_status}:${r.created_at}`;
+          if (seen.has(k)) return false;
+          seen.add(k);
+          return true;
+        })
+        .map((r) => ({ cursor: Number(r.cursor), messageType: r.message_type, returnStatus: String(r.return_status), returnInfo: (JSON.parse(r.body_json) as { returnInfo?: string }).returnInfo ?? '', at: r.created_at })),
+      decidedAt: d.decided_at,
+      updatedAt: d.updated_at,
+    };
+  }
+
+  async function quota(p: Principal | null, q: { buyerIdNumber: string; buyerName?: string | undefined; year?: number | undefined }) {
+    const id = q.buyerIdNumber.trim().toUpperCase();
+    const today = shanghaiDate(deps.clock.now());
+    const check = checkResidentId(id, today);
+    if (!check.ok) throw invalid('clearance.invalid_buyer_id', { zh: '身份证号码无效', en: 'the resident ID number is invalid' }, { field: 'buyerIdNumber' });
+    const regulator = !!p && (isRegulator(p) || p.role === 'admin');
+    if (!regulator && !q.buyerName?.trim()) throw invalid('clearance.name_required', { zh: '查询额度须同时提供姓名和身份证号码', en: 'a quota look-up needs both the name and the ID number' }, { field: 'buyerName' });
+    const year = q.year ?? Number(today.slice(0, 4));
+    const params = (await deps.reference.regulationAt(`${year}-12-31` < today ? `${year}-12-31` : today)).params;
+    const row = await db.selectFrom('clearance_quota').selectAll().where('buyer_key', '=', deps.sealer.lookupKey(id)).where('year', '=', year).executeTakeFirst();
+    // A name that does not match reads like no record at all: the look-up must not confirm whose ID it is.
+    const matches = row && (regulator && !q.buyerName ? true : row.name_key === deps.sealer.lookupKey(q.buyerName ?? ''));
+    const used = matches ? Number(row.used_fen) : 0;
+    return { year, limit: formatYuan(params.annualLimitFen), used: formatYuan(used), remaining: formatYuan(Math.max(0, params.annualLimitFen - used)) };
+  }
+
+  return { receiptsAfter, inventory, quota };
+}
+
+export type Queries = ReturnType<typeof createQueries>;
