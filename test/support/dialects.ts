@@ -31,20 +31,20 @@ export function dialects(): DialectName[] {
 const cleanups: Array<() => Promise<void>> = [];
 
 /** A migrated platform on a fresh database of the given dialect, at a fixed clock. */
-export async function freshPlatform(dialect: DialectName, at = '2026-06-01T02:00:00.000Z') {
+export async function freshPlatform(dialect: DialectName, at = '2026-06-01T02:00:00.000Z', extra: { samplingRate?: number } = {}) {
   const clock = fixedClock(at);
   const secret = 'test-secret-0123456789abcdef';
   let platform: Platform;
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'cbec-test-'));
-    platform = await createPlatform({ db: `file:${join(dir, 'cbec.sqlite')}`, clock, secret });
+    platform = await createPlatform({ db: `file:${join(dir, 'cbec.sqlite')}`, clock, secret, ...extra });
     cleanups.push(async () => {
       await platform.close();
       rmSync(dir, { recursive: true, force: true });
     });
   } else {
     const schema = `t_${randomBytes(6).toString('hex')}`;
-    platform = await createPlatform({ db: env.pgUrl!, schema, clock, secret });
+    platform = await createPlatform({ db: env.pgUrl!, schema, clock, secret, ...extra });
     cleanups.push(async () => {
       await platform.close();
       const c = new pg.Client({ connectionString: env.pgUrl });

@@ -3,6 +3,10 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireAuth } from '../../platform/http/principal.js';
 import type { Queries } from './query.service.js';
+import type { Ingest } from './ingest.service.js';
+import { rejected } from '../../kernel/errors.js';
+import { requireRole } from '../../platform/http/principal.js';
+import { PageQuery, page } from '../../platform/http/schemas.js';
 
 const Receipt = Type.Object({
   cursor: Type.Integer(),
@@ -20,7 +24,7 @@ const Text = Type.Object({ zh: Type.String(), en: Type.String() });
 const Reason = Type.Object({ code: Type.String(), message: Text, details: Type.Optional(Type.Unknown()) });
 const Money = Type.String({ pattern: '^-?\\d+\\.\\d{2}$' });
 
-export function clearanceRoutes(q: Queries): FastifyPluginAsync {
+export function clearanceRoutes(q: Queries, ingest: Ingest): FastifyPluginAsync {
   return async (base) => {
     const app = base.withTypeProvider<TypeBoxTypeProvider>();
     const tags = ['clearance'];
@@ -64,12 +68,65 @@ export function clearanceRoutes(q: Queries): FastifyPluginAsync {
               Type.Null(),
             ]),
             receipts: Type.Array(Type.Object({ cursor: Type.Integer(), messageType: Type.String(), returnStatus: Type.String(), returnInfo: Type.String(), at: Type.String() })),
+            returns: Type.Array(Type.Object({ guid: Type.String(), at: Type.String(), lines: Type.Array(Type.Object({ gnum: Type.Integer(), qty: Type.String() })), releasedFen: Type.Integer(), taxWaivedFen: Type.Integer() })),
             decidedAt: Type.Union([Type.String(), Type.Null()]),
             updatedAt: Type.String(),
           }),
         },
       },
     }, async (req) => q.inventory(requireAuth(req.principal), req.params.copNo));
+
+    app.post('/api/v1/inventories/:copNo/decision', {
+      schema: {
+        tags,
+        description: 'Customs releases or rejects a list held for manual review (300) or inspection (500); a reason is required.',
+        params: Type.Object({ copNo: Type.String({ minLength: 1, maxLength: 64 }) }),
+        body: Type.Object({ decision: Type.Union([Type.Literal('release'), Type.Literal('reject')]), reason: Type.String({ minLength: 1, maxLength: 500 }) }),
+        response: { 200: Type.Object({ copNo: Type.String(), status: Type.String(), info: Type.String() }) },
+      },
+    }, async (req) => {
+      const p = requireRole(req.principal, 'customs');
+      const r = await ingest.decide(p, req.params.copNo, req.body.decision, req.body.reason);
+      if (!r.ok) throw rejected(r.code, { zh: r.zh, en: r.en }, { copNo: req.params.copNo });
+      return { copNo: req.params.copNo, status: String(r.status), info: r.info };
+    });
+
+    app.get('/api/v1/declarations', {
+      schema: {
+        tags,
+        description: 'Declared import lists, newest first, with filters; an enterprise sees those it is a party to.',
+        querystring: Type.Object({
+          ...PageQuery,
+          status: Type.Optional(Type.Integer()),
+          tradeMode: Type.Optional(Type.String({ maxLength: 4 })),
+          enterprise: Type.Optional(Type.String({ maxLength: 18 })),
+          buyerIdNumber: Type.Optional(Type.String({ maxLength: 18 })),
+          from: Type.Optional(Type.String({ format: 'date-time' })),
+          to: Type.Optional(Type.String({ format: 'date-time' })),
+          q: Type.Optional(Type.String({ maxLength: 64 })),
+        }),
+        response: {
+          200: Type.Object({
+            total: Type.Integer(),
+            items: Type.Array(Type.Object({
+              copNo: Type.String(),
+              orderNo: Type.String(),
+              ebpCode: Type.String(),
+              ebcCode: Type.Union([Type.String(), Type.Null()]),
+              agentCode: Type.Union([Type.String(), Type.Null()]),
+              tradeMode: Type.Union([Type.String(), Type.Null()]),
+              status: Type.String(),
+              statusText: Type.String(),
+              documents: Type.Object({ order: Type.Boolean(), payment: Type.Boolean(), waybill: Type.Boolean(), list: Type.Boolean() }),
+              dutiablePrice: Type.Union([Money, Type.Null()]),
+              taxTotal: Type.Union([Money, Type.Null()]),
+              createdAt: Type.String(),
+              decidedAt: Type.Union([Type.String(), Type.Null()]),
+            })),
+          }),
+        },
+      },
+    }, async (req) => q.declarations(requireAuth(req.principal), { ...req.query, ...page(req.query.limit, req.query.offset) }));
 
     app.get('/api/v1/quota', {
       schema: {

@@ -4,7 +4,7 @@
  * mismatch or when the window expires naming the missing one, otherwise decided by the rules, with the
  * buyer's quota reserved atomically in the same transaction.
  */
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { formatYuan } from '../../kernel/money.js';
 import { newId } from '../../kernel/ids.js';
 import { lockRows } from '../../platform/db/database.js';
@@ -15,9 +15,10 @@ import type { ClearanceTables } from './migrations.js';
 import type { FilingView } from './ports.js';
 import type { Batch, IngestDeps } from './context.js';
 import type { ReceiptDraft } from './receipts.js';
+import type { TaxResult } from './tax.rules.js';
 
 
-type Decl = ClearanceTables['clearance_declaration'];
+type Decl = Selectable<ClearanceTables['clearance_declaration']>;
 const SLOT: Record<DocKind, 'order_id' | 'payment_id' | 'waybill_id' | 'list_id'> = { order: 'order_id', payment: 'payment_id', waybill: 'waybill_id', list: 'list_id' };
 
 /** The calendar date in Asia/Shanghai. */
@@ -198,9 +199,12 @@ export function createEvaluator(deps: IngestDeps) {
       .execute();
     const info = decision.status === 800 && decision.reasons.length === 0 ? '放行 / released' : infoOf(decision.reasons);
     const drafts: ReceiptDraft[] = [listReceipt(d, l, decision.status, info, to)];
-    if (decision.status === 800 && decision.tax) {
-      const tax = decision.tax;
-      drafts.push({
+    if (decision.status === 800 && decision.tax) drafts.push(taxBillDraft(d, l, decision.tax, to));
+    await deps.receipts.append(b.trx, drafts, b.now);
+  }
+
+  function taxBillDraft(d: Decl, l: ImportList, tax: Extract<TaxResult, { ok: true }>, to: string[]): ReceiptDraft {
+    return {
         recipientIds: to,
         messageType: 'CEB816',
         node: 'Tax',
@@ -212,9 +216,15 @@ export function createEvaluator(deps: IngestDeps) {
           TaxHeadRd: { guid: f.guid, returnTime: f.returnTime, invtNo: f.invtNo, taxNo: f.taxNo, customsTax: f.customsTax, valueAddedTax: f.valueAddedTax, consumptionTax: f.consumptionTax, status: f.status, entDutyNo: f.entDutyNo || undefined, assureCode: f.assureCode, ebcCode: f.ebcCode, logisticsCode: f.logisticsCode, agentCode: f.agentCode, customsCode: f.customsCode },
           TaxListRd: tax.lines.map((x) => ({ gnum: String(x.gnum), gcode: x.gcode, taxPrice: formatYuan(x.dutiableFen), customsTax: formatYuan(x.customsTaxFen), valueAddedTax: formatYuan(x.valueAddedTaxFen), consumptionTax: formatYuan(x.consumptionTaxFen) })),
         }),
-      });
-    }
-    await deps.receipts.append(b.trx, drafts, b.now);
+      };
+  }
+
+  /** The tax bill (CEB816) of a list released later by customs. */
+  async function taxBill(b: Batch, d: Decl) {
+    const l = await open<ImportList>(b, d.list_id);
+    if (!l || !d.tax_json) return;
+    const tax = JSON.parse(d.tax_json) as Extract<TaxResult, { ok: true }>;
+    await deps.receipts.append(b.trx, [taxBillDraft(d, l, tax, await recipients(b, [l.agentCode, l.ebcCode, l.ebpCode]))], b.now);
   }
 
   /** Rejects lists whose documents did not all arrive within the window, naming the missing ones. */
@@ -241,5 +251,5 @@ export function createEvaluator(deps: IngestDeps) {
     });
   }
 
-  return { attach, detach, undecided, evaluate, expireWaiting };
+  return { attach, detach, undecided, evaluate, expireWaiting, open, recipients, listReceipt, taxBill };
 }

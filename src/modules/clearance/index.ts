@@ -46,5 +46,5 @@ export function createClearanceModule(deps: ClearanceDeps) {
     samplingRate: deps.samplingRate ?? 0,
   });
   const queries = createQueries({ ...deps, receipts });
-  return { name: 'clearance', migrations: clearanceMigrations, ingest, queries, routes: clearanceRoutes(queries) };
+  return { name: 'clearance', migrations: clearanceMigrations, ingest, queries, routes: clearanceRoutes(queries, ingest) };
 }

@@ -13,7 +13,8 @@ import { documentsOf, header } from './ceb-map.rules.js';
 import { createEvaluator } from './evaluate.service.js';
 import type { Batch, IngestDeps } from './context.js';
 export type { IngestDeps } from './context.js';
-import { KINDS, headNode, type KindDef } from './kinds.js';
+import { KINDS, headNode, isActionKind, type KindDef } from './kinds.js';
+import { createActions } from './actions.service.js';
 import type { ClearanceTables } from './migrations.js';
 import type { FilingView } from './ports.js';
 import type { ReceiptView } from './receipts.js';
@@ -28,6 +29,7 @@ const text = (zh: string, en: string) => ({ zh, en });
 
 export function createIngest(deps: IngestDeps) {
   const evaluator = createEvaluator(deps);
+  const actions = createActions(deps, evaluator);
 
   async function submit(principal: Principal, messages: Message[]): Promise<DocReceipt[]> {
     const now = deps.clock.now();
@@ -100,12 +102,25 @@ export function createIngest(deps: IngestDeps) {
     if (same) return JSON.parse(same.receipt_json) as DocReceipt;
 
     const key = def.businessKey(head);
+    if (isActionKind(def.kind)) {
+      const done = await t.selectFrom('clearance_document').select('id').where('business_key', '=', key).executeTakeFirst();
+      if (done) return reject('clearance.duplicate', `重复的申请：${key}`, `duplicate application ${key}`);
+      const outcome = def.kind === 'cancel' ? await actions.cancel(batch, head) : await actions.refund(batch, head, doc);
+      if (!outcome.ok) return reject(outcome.code, outcome.zh, outcome.en);
+      const receipt = outcome.receipts.find((r) => r.recipientId === principal.enterpriseId) ?? (await accept(batch, principal, def, h.guid, key, fields, outcome.info, outcome.info));
+      await t
+        .insertInto('clearance_document')
+        .values({ id: newId(), kind: def.kind, message_type: def.messageType, guid: h.guid, business_key: key, sender_id: principal.enterpriseId!, ebp_code: null, order_no: null, link_key: null, app_type: h.appType, status: outcome.status, body: deps.sealer.seal(JSON.stringify(doc)), receipt_json: JSON.stringify(receipt), received_at: batch.now.toISOString() })
+        .execute();
+      return receipt;
+    }
+    const kind = def.kind;
     const existing = await lockRows(t.selectFrom('clearance_document').selectAll().where('business_key', '=', key), deps.dialect).executeTakeFirst();
     if (h.appType === '1' && existing) {
       return reject('clearance.duplicate', `业务编号重复：${key}（变更请用 appType=2）`, `duplicate business key ${key} (send appType 2 to change it)`);
     }
     if (h.appType !== '1' && !existing) return reject('clearance.nothing_to_change', `没有可变更或删除的单证：${key}`, `nothing to change or delete under ${key}`);
-    if (existing && !(await evaluator.undecided(batch, def.kind, existing.id))) {
+    if (existing && !(await evaluator.undecided(batch, kind, existing.id))) {
       return reject('clearance.already_decided', `清单已审结，不能再变更或删除：${key}`, `the list is already decided: ${key} can no longer change`);
     }
 
@@ -113,7 +128,7 @@ export function createIngest(deps: IngestDeps) {
     const bodySealed = deps.sealer.seal(JSON.stringify(body));
     if (existing && h.appType === '3') {
       await t.deleteFrom('clearance_document').where('id', '=', existing.id).execute();
-      const declId = await evaluator.detach(batch, def.kind, existing.id);
+      const declId = await evaluator.detach(batch, kind, existing.id);
       if (declId) batch.touched.add(declId);
       return accept(batch, principal, def, h.guid, key, fields, '删除成功', 'deleted');
     }
@@ -137,7 +152,7 @@ export function createIngest(deps: IngestDeps) {
     };
     if (existing) await t.updateTable('clearance_document').set(row).where('id', '=', id).execute();
     else await t.insertInto('clearance_document').values(row).execute();
-    const declId = await evaluator.attach(batch, def.kind, id, body);
+    const declId = await evaluator.attach(batch, kind, id, body);
     if (declId) batch.touched.add(declId);
     return receipt!;
   }
@@ -147,7 +162,19 @@ export function createIngest(deps: IngestDeps) {
     return r!;
   }
 
-  return { submit, expireWaiting: evaluator.expireWaiting };
+  /** Customs releases or rejects a list held for manual review (300) or inspection (500). */
+  async function decide(principal: Principal, copNo: string, decision: 'release' | 'reject', reason: string) {
+    const now = deps.clock.now();
+    deps.receipts.reset();
+    return deps.db.transaction().execute(async (trx) => {
+      const batch: Batch = { trx, now, filings: new Map(), touched: new Set() };
+      const outcome = await actions.decide(batch, copNo, decision, reason);
+      if (outcome.ok) await deps.audit.append(trx, { actor: actorOf(principal), action: `clearance.inventory.${decision}`, subject: `inventory:${copNo}`, after: { status: outcome.status, reason } });
+      return outcome;
+    });
+  }
+
+  return { submit, decide, expireWaiting: evaluator.expireWaiting };
 }
 
 export type Ingest = ReturnType<typeof createIngest>;

@@ -3,10 +3,13 @@
  * head, who may send them, the business key that makes them unique, and the receipt that answers them.
  */
 import type { DocKind } from './documents.types.js';
+
+/** Documents that act on a declared list rather than fill one of its slots. */
+export type ActionKind = 'cancel' | 'return';
 import { headOf, toList, toOrder, toPayment, toWaybill, type Node } from './ceb-map.rules.js';
 
 export interface KindDef {
-  kind: DocKind;
+  kind: DocKind | ActionKind;
   messageType: string;
   node: string;
   head: string;
@@ -75,6 +78,34 @@ export const KINDS: Record<string, KindDef> = {
     businessKey: (h) => `list:${s(h, 'agentCode')}:${s(h, 'copNo')}`,
     receiptFields: (h) => ({ guid: s(h, 'guid'), customsCode: s(h, 'customsCode'), ebpCode: s(h, 'ebpCode'), ebcCode: s(h, 'ebcCode'), agentCode: s(h, 'agentCode'), copNo: s(h, 'copNo'), preNo: '', invtNo: '' }),
   },
+  CEB623: {
+    kind: 'cancel',
+    messageType: 'CEB623',
+    node: 'InvtCancel',
+    head: 'InvtCancel',
+    receiptType: 'CEB624',
+    receiptNode: 'InvtCancelReturn',
+    senderRoles: ['agent'],
+    senderFields: ['agentCode'],
+    map: (doc) => doc,
+    businessKey: (h) => `cancel:${s(h, 'agentCode')}:${s(h, 'copNo')}`,
+    receiptFields: (h) => ({ guid: s(h, 'guid'), customsCode: s(h, 'customsCode'), agentCode: s(h, 'agentCode'), ebpCode: s(h, 'ebpCode'), ebcCode: s(h, 'ebcCode'), copNo: s(h, 'copNo'), preNo: '', invtNo: s(h, 'invtNo') }),
+  },
+  CEB625: {
+    kind: 'return',
+    messageType: 'CEB625',
+    node: 'InvtRefund',
+    head: 'InvtRefundHead',
+    receiptType: 'CEB626',
+    receiptNode: 'InvtRefundReturn',
+    senderRoles: ['agent'],
+    senderFields: ['agentCode'],
+    map: (doc) => doc,
+    businessKey: (h) => `return:${s(h, 'agentCode')}:${s(h, 'copNo')}:${s(h, 'guid')}`,
+    receiptFields: (h) => ({ guid: s(h, 'guid'), customsCode: s(h, 'customsCode'), agentCode: s(h, 'agentCode'), ebpCode: s(h, 'ebpCode'), ebcCode: s(h, 'ebcCode'), copNo: s(h, 'copNo'), preNo: '', invtNo: s(h, 'invtNo') }),
+  },
 };
+
+export const isActionKind = (k: KindDef['kind']): k is ActionKind => k === 'cancel' || k === 'return';
 
 export const headNode = (def: KindDef, doc: Node): Node => headOf(doc, def.head);

@@ -77,6 +77,12 @@ export const clearanceMigrations: Migrations = {
         .execute();
     },
   },
+  '0401_clearance_returns': {
+    async up(db) {
+      await db.schema.alterTable('clearance_declaration').addColumn('returns_json', 'text', (c) => c.notNull().defaultTo('[]')).execute();
+      await db.schema.alterTable('clearance_declaration').addColumn('released_fen', BIGINT, (c) => c.notNull().defaultTo(0)).execute();
+    },
+  },
 };
 
 export type ClearanceTables = {
@@ -121,6 +127,8 @@ export type ClearanceTables = {
     created_at: string;
     updated_at: string;
     decided_at: string | null;
+    returns_json: Generated<string>;
+    released_fen: Generated<number>;
   };
   clearance_receipt: {
     cursor: Generated<number>;

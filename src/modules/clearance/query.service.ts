@@ -2,6 +2,7 @@
  * Reading clearance: a caller's receipts after a cursor, a list's full picture (status, receipts, matching,
  * tax lines, reasons), and the annual quota for consumers (name + ID) and regulators.
  */
+import { sql } from 'kysely';
 import { checkResidentId } from '../../kernel/codes/resident-id.js';
 import type { Clock } from '../../kernel/clock.js';
 import { invalid, notFound } from '../../kernel/errors.js';
@@ -26,7 +27,7 @@ export interface QueryDeps {
   receipts: Receipts;
 }
 
-const STATUS_TEXT: Record<number, string> = { 120: 'waiting', 100: 'rejected', 300: 'manual_review', 500: 'inspection', 800: 'released', 899: 'closed' };
+const STATUS_TEXT: Record<number, string> = { 120: 'waiting', 100: 'rejected', 300: 'manual_review', 399: 'cancelled', 500: 'inspection', 800: 'released', 899: 'closed' };
 
 export function createQueries(deps: QueryDeps) {
   const db = deps.db.withTables<ClearanceTables>();
@@ -79,6 +80,7 @@ export function createQueries(deps: QueryDeps) {
           return true;
         })
         .map((r) => ({ cursor: Number(r.cursor), messageType: r.message_type, returnStatus: String(r.return_status), returnInfo: (JSON.parse(r.body_json) as { returnInfo?: string }).returnInfo ?? '', at: r.created_at })),
+      returns: JSON.parse(d.returns_json) as Array<{ guid: string; at: string; lines: Array<{ gnum: number; qty: string }>; releasedFen: number; taxWaivedFen: number }>,
       decidedAt: d.decided_at,
       updatedAt: d.updated_at,
     };
@@ -100,7 +102,45 @@ export function createQueries(deps: QueryDeps) {
     return { year, limit: formatYuan(params.annualLimitFen), used: formatYuan(used), remaining: formatYuan(Math.max(0, params.annualLimitFen - used)) };
   }
 
-  return { receiptsAfter, inventory, quota };
+  /** Declarations, newest first, filtered; an enterprise sees those where it is a party. */
+  async function declarations(p: Principal, f: { status?: number | undefined; tradeMode?: string | undefined; enterprise?: string | undefined; buyerIdNumber?: string | undefined; from?: string | undefined; to?: string | undefined; q?: string | undefined; limit: number; offset: number }) {
+    let q = db.selectFrom('clearance_declaration').where('list_id', 'is not', null);
+    let scope: string | null = null;
+    if (p.role === 'enterprise') {
+      const mine = p.enterpriseId ? await deps.registry.byId(p.enterpriseId) : null;
+      scope = mine?.customsCode ?? '__none__';
+    } else if (!isRegulator(p) && p.role !== 'admin') scope = '__none__';
+    if (scope) q = q.where((eb) => eb.or([eb('agent_code', '=', scope), eb('ebc_code', '=', scope), eb('ebp_code', '=', scope)]));
+    if (f.enterprise) q = q.where((eb) => eb.or([eb('agent_code', '=', f.enterprise!), eb('ebc_code', '=', f.enterprise!), eb('ebp_code', '=', f.enterprise!)]));
+    if (f.status !== undefined) q = q.where('status', '=', f.status);
+    if (f.tradeMode) q = q.where('trade_mode', '=', f.tradeMode);
+    if (f.buyerIdNumber) q = q.where('buyer_key', '=', deps.sealer.lookupKey(f.buyerIdNumber));
+    if (f.from) q = q.where('created_at', '>=', f.from);
+    if (f.to) q = q.where('created_at', '<', f.to);
+    if (f.q) q = q.where((eb) => eb.or([eb('cop_no', '=', f.q!.trim()), eb('order_no', '=', f.q!.trim())]));
+    const { total } = await q.select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow();
+    const rows = await q.selectAll().orderBy('created_at', 'desc').orderBy('id').limit(f.limit).offset(f.offset).execute();
+    return {
+      total: Number(total),
+      items: rows.map((d) => ({
+        copNo: d.cop_no ?? '',
+        orderNo: d.order_no,
+        ebpCode: d.ebp_code,
+        ebcCode: d.ebc_code,
+        agentCode: d.agent_code,
+        tradeMode: d.trade_mode,
+        status: String(d.status),
+        statusText: STATUS_TEXT[d.status] ?? String(d.status),
+        documents: { order: !!d.order_id, payment: !!d.payment_id, waybill: !!d.waybill_id, list: !!d.list_id },
+        dutiablePrice: d.dutiable_fen === null ? null : formatYuan(Number(d.dutiable_fen)),
+        taxTotal: d.tax_total_fen === null ? null : formatYuan(Number(d.tax_total_fen)),
+        createdAt: d.created_at,
+        decidedAt: d.decided_at,
+      })),
+    };
+  }
+
+  return { receiptsAfter, inventory, quota, declarations };
 }
 
 export type Queries = ReturnType<typeof createQueries>;

@@ -62,6 +62,8 @@ export type TaxResult =
       valueAddedTaxFen: Fen;
       consumptionTaxFen: Fen;
       taxTotalFen: Fen;
+      /** What this list adds to the buyer's annual total, fen. */
+      countedFen: Fen;
       /** Annual total after this list, fen. */
       usedAfterFen: Fen;
       factor: string;
@@ -158,6 +160,7 @@ export function computeTax(input: TaxInput): TaxResult {
     valueAddedTaxFen,
     consumptionTaxFen,
     taxTotalFen: customsTaxFen + valueAddedTaxFen + consumptionTaxFen,
+    countedFen: counted,
     usedAfterFen: input.usedThisYearFen + counted,
     factor: mode === 'retail' ? p.retailTaxFactor : '1',
   };
