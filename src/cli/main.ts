@@ -6,6 +6,7 @@ import { createPlatform } from '../compose.js';
 import { exitOnError } from './errors.js';
 import { serve, VERSION } from './serve.js';
 import { loadDemoZone } from '../demo/zone.js';
+import { demoTraffic } from './demo-traffic.js';
 import { ROLES } from '../platform/http/principal.js';
 
 const program = new Command('cbec').version(VERSION).description('cbec: cross-border e-commerce comprehensive service platform (跨境电子商务综合服务平台)');
@@ -45,8 +46,10 @@ program
   .command('demo')
   .description('load the Chifeng demo zone (enterprises, products, one user per department)')
   .option('--force', 'load even when the database already has enterprises')
-  .action(async (o: { force?: boolean }) =>
+  .option('--traffic <n>', 'push N import purchases through the gateway instead (the zone must be loaded)', (v) => Number(v))
+  .action(async (o: { force?: boolean; traffic?: number }) =>
     withPlatform(async (p) => {
+      if (o.traffic !== undefined) return demoTraffic(p, o.traffic);
       const r = await loadDemoZone(p, { force: !!o.force, adminPassword: loadConfig().adminPassword });
       process.stdout.write(r.banner);
     }).catch(exitOnError),

@@ -21,6 +21,7 @@ export { KINDS } from './kinds.js';
 export type { DocReceipt, Ingest } from './ingest.service.js';
 export type { ClearanceRegistry, ClearanceReference, ReceiptRenderer, ReceiptMessage, RiskHook, FilingView } from './ports.js';
 export type { RiskHit, Reason } from './decision.rules.js';
+export { computeTax, type TaxResult } from './tax.rules.js';
 
 export interface ClearanceDeps {
   db: Db;

@@ -1,0 +1,28 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { cleanupPlatforms, freshPlatform } from '../../test/support/dialects.js';
+import { loadDemoZone } from './zone.js';
+import { aResidentId, driveTraffic } from './traffic.js';
+import { checkResidentId } from '../kernel/codes/resident-id.js';
+
+afterAll(cleanupPlatforms);
+
+describe('demo traffic', () => {
+  it('pushes purchases through the gateway: most released, the rest rejected or waiting, never an error', async () => {
+    const { platform } = await freshPlatform('sqlite', new Date().toISOString());
+    await loadDemoZone(platform);
+    const app = await platform.http({ logLevel: 'silent' });
+    let progress = 0;
+    const r = await driveTraffic(platform, app, 60, (n) => (progress = n));
+    expect(progress).toBe(60);
+    expect(r.documents).toBeGreaterThanOrEqual(180);
+    expect(r.byOutcome.released ?? 0).toBeGreaterThan(30);
+    expect(Object.keys(r.byOutcome).every((k) => ['released', 'rejected', 'waiting'].includes(k))).toBe(true);
+    const admin = { kind: 'user' as const, id: 'a', name: 'admin', role: 'admin' as const, enterpriseId: null };
+    expect((await platform.clearance.queries.declarations(admin, { limit: 1, offset: 0 })).total).toBe(60);
+    expect(await platform.audit.verify()).toMatchObject({ ok: true });
+  }, 120_000);
+
+  it('makes valid resident IDs', () => {
+    for (let i = 0; i < 50; i++) expect(checkResidentId(aResidentId(i), '2026-12-03').ok).toBe(true);
+  });
+});
