@@ -33,6 +33,10 @@ describe.each(dialects())('import clearance over HTTP on %s', (dialect) => {
     expect(inv.tax).toMatchObject({ customsTax: '0.00', consumptionTax: '0.00', valueAddedTax: '95.56', taxTotal: '95.56', factor: '0.7' });
     expect(inv.tax.lines.map((l: { dutiablePrice: string }) => l.dutiablePrice)).toEqual(['420.00', '315.00', '315.00']);
 
+    const docs = (await app.inject({ url: `/api/v1/inventories/${d.copNo}/documents`, headers: auth(zone.ebp.key) })).json();
+    expect(docs).toMatchObject({ masked: true, order: { acturalPaidFen: 114_555, buyerIdNumber: '1101**********002X' }, payment: { amountPaidFen: 114_555 }, waybill: { logisticsNo: d.logisticsNo }, list: { copNo: d.copNo } });
+    expect((await app.inject({ url: `/api/v1/inventories/${d.copNo}/documents`, headers: auth(zone.agent.key) })).json()).toMatchObject({ masked: false, order: { buyerIdNumber: '11010519491231002X' } });
+    expect((await app.inject({ url: `/api/v1/inventories/${d.copNo}/documents`, headers: auth(zone.pay.key) })).statusCode).toBe(404);
     const agentReceipts = (await app.inject({ url: '/api/v1/receipts?after=0', headers: auth(zone.agent.key) })).json();
     expect(agentReceipts.items.map((r: { messageType: string; returnStatus: string }) => `${r.messageType}:${r.returnStatus}`)).toEqual(['CEB622:120', 'CEB622:800', 'CEB816:1']);
     expect(agentReceipts.items[1].xml).toContain('<ceb:returnStatus>800</ceb:returnStatus>');

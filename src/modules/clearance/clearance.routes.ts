@@ -76,6 +76,25 @@ export function clearanceRoutes(q: Queries, ingest: Ingest): FastifyPluginAsync 
       },
     }, async (req) => q.inventory(requireAuth(req.principal), req.params.copNo));
 
+    app.get('/api/v1/inventories/:copNo/documents', {
+      schema: {
+        tags,
+        description: 'The order, payment, waybill and list of a declared list, side by side (personal data masked except for customs and the declaring agent).',
+        params: Type.Object({ copNo: Type.String({ minLength: 1, maxLength: 64 }) }),
+        response: {
+          200: Type.Object({
+            copNo: Type.String(),
+            order: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+            payment: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+            waybill: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+            list: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+            reasons: Type.Array(Reason),
+            masked: Type.Boolean(),
+          }),
+        },
+      },
+    }, async (req) => q.documents(requireAuth(req.principal), req.params.copNo));
+
     app.post('/api/v1/inventories/:copNo/decision', {
       schema: {
         tags,

@@ -3,7 +3,7 @@
  * tax lines, reasons), and the annual quota for consumers (name + ID) and regulators.
  */
 import { sql } from 'kysely';
-import { checkResidentId } from '../../kernel/codes/resident-id.js';
+import { checkResidentId, maskResidentId } from '../../kernel/codes/resident-id.js';
 import type { Clock } from '../../kernel/clock.js';
 import { invalid, notFound } from '../../kernel/errors.js';
 import { formatYuan } from '../../kernel/money.js';
@@ -102,6 +102,25 @@ export function createQueries(deps: QueryDeps) {
     return { year, limit: formatYuan(params.annualLimitFen), used: formatYuan(used), remaining: formatYuan(Math.max(0, params.annualLimitFen - used)) };
   }
 
+  /**
+   * The four documents of a list side by side. Buyer ID numbers and telephones are masked except for
+   * customs and the list's own agent, who declared them.
+   */
+  async function documents(p: Principal, copNo: string) {
+    const view = await inventory(p, copNo);
+    const d = await db.selectFrom('clearance_declaration').selectAll().where('cop_no', '=', copNo).where('ebp_code', '=', view.ebpCode).where('order_no', '=', view.orderNo).executeTakeFirstOrThrow();
+    const mine = p.enterpriseId ? await deps.registry.byId(p.enterpriseId) : null;
+    const full = p.role === 'customs' || (!!mine && mine.customsCode === d.agent_code);
+    const open = async (id: string | null) => {
+      if (!id) return null;
+      const r = await db.selectFrom('clearance_document').select('body').where('id', '=', id).executeTakeFirst();
+      if (!r) return null;
+      const body = JSON.parse(deps.sealer.open(r.body)) as Record<string, unknown>;
+      return full ? body : maskPersonal(body);
+    };
+    return { copNo, order: await open(d.order_id), payment: await open(d.payment_id), waybill: await open(d.waybill_id), list: await open(d.list_id), reasons: view.reasons, masked: !full };
+  }
+
   /** Declarations, newest first, filtered; an enterprise sees those where it is a party. */
   async function declarations(p: Principal, f: { status?: number | undefined; tradeMode?: string | undefined; enterprise?: string | undefined; buyerIdNumber?: string | undefined; from?: string | undefined; to?: string | undefined; q?: string | undefined; limit: number; offset: number }) {
     let q = db.selectFrom('clearance_declaration').where('list_id', 'is not', null);
@@ -140,7 +159,23 @@ export function createQueries(deps: QueryDeps) {
     };
   }
 
-  return { receiptsAfter, inventory, quota, declarations };
+  return { receiptsAfter, inventory, quota, declarations, documents };
 }
 
 export type Queries = ReturnType<typeof createQueries>;
+
+const PERSONAL_IDS = new Set(['buyerIdNumber', 'payerIdNumber']);
+const PHONES = new Set(['buyerTelephone', 'consigneeTelephone', 'telephone']);
+
+/** 1101**********002X and 138****5678, as the console shows personal data to roles that do not need it. */
+export function maskPersonal<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((v) => maskPersonal(v)) as T;
+  if (!value || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    if (typeof v === 'string' && PERSONAL_IDS.has(k)) out[k] = maskResidentId(v);
+    else if (typeof v === 'string' && PHONES.has(k)) out[k] = v.length >= 7 ? `${v.slice(0, 3)}****${v.slice(-4)}` : '****';
+    else out[k] = maskPersonal(v);
+  }
+  return out as T;
+}
