@@ -12,6 +12,7 @@ import { createIdentityModule } from './modules/identity/index.js';
 import { createReferenceModule } from './modules/reference/index.js';
 import { createRegistryModule } from './modules/registry/index.js';
 import { createClearanceModule } from './modules/clearance/index.js';
+import { createWebhooksModule } from './modules/webhooks/index.js';
 import { createSealer } from './platform/crypto.js';
 import { messageRoutes } from './gateway/messages.routes.js';
 import { toXml } from './gateway/ceb/to-xml.js';
@@ -58,7 +59,18 @@ export async function createPlatform(opts: PlatformOptions) {
     },
     ...(opts.samplingRate !== undefined ? { samplingRate: opts.samplingRate } : {}),
   });
-  const modules = [identity, reference, registry, clearance];
+  // Webhooks read an enterprise's receipts as that enterprise would through GET /api/v1/receipts.
+  const webhooks = createWebhooksModule({
+    db,
+    clock,
+    audit,
+    sealer: createSealer(opts.secret),
+    receipts: {
+      after: async (enterpriseId, after, limit) => (await clearance.queries.receiptsAfter({ kind: 'api_key', id: 'webhooks', name: 'webhooks', role: 'enterprise', enterpriseId }, after, limit)).items,
+    },
+    enterprises: { exists: async (id) => !!(await registry.enterprises.summary(id)) },
+  });
+  const modules = [identity, reference, registry, clearance, webhooks];
 
   const migrations: Migrations = { ...auditMigrations };
   for (const m of modules) Object.assign(migrations, m.migrations);
@@ -71,6 +83,7 @@ export async function createPlatform(opts: PlatformOptions) {
     reference: reference.service,
     registry: { enterprises: registry.enterprises, products: registry.products },
     clearance: { ingest: clearance.ingest, queries: clearance.queries },
+    webhooks: { subscriptions: webhooks.service, delivery: webhooks.delivery },
     migrate: () => migrate(database, migrations),
     async http(o: { logLevel?: string; webDir?: string; version?: string } = {}): Promise<App> {
       return buildApp({

@@ -107,4 +107,20 @@ program
     }).catch(exitOnError),
   );
 
+program
+  .command('gateway')
+  .description('file-drop gateway: CEB XML files from --inbox, receipts to --outbox, refused files to --failed with a CEB900')
+  .requiredOption('--inbox <dir>', 'folder the transfer client drops *.xml messages into')
+  .requiredOption('--outbox <dir>', 'folder receipts (and CEB900s) are written to')
+  .requiredOption('--enterprise <codes>', 'enterprises served: customs code or USCC, comma-separated')
+  .option('--failed <dir>', 'where refused files go (default <inbox>/../failed)')
+  .option('--once', 'process the complete files in the inbox, then exit')
+  .option('--interval <ms>', 'poll interval; a file must hold still for one interval', (v) => Number(v), 1000)
+  .action(async (o: { inbox: string; outbox: string; enterprise: string; failed?: string; once?: boolean; interval: number }) =>
+    withPlatform(async (p) => {
+      const { runFileDrop } = await import('../gateway/file-drop/index.js');
+      await runFileDrop(p, o);
+    }).catch(exitOnError),
+  );
+
 program.parseAsync(process.argv).catch(exitOnError);

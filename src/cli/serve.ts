@@ -37,9 +37,12 @@ export async function serve(config: Config, opts: { workers?: number } = {}) {
     platform.clearance.ingest.expireWaiting(new Date()).catch((err: unknown) => app.log.error({ err }, 'expiring waiting lists failed'));
   }, 60_000);
   sweep.unref();
+  // Receipts pushed to enterprises' webhooks; every worker runs the loop, claims keep them from colliding.
+  platform.webhooks.delivery.start({ onError: (err) => app.log.error({ err }, 'webhook delivery failed') });
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     clearInterval(sweep);
+    await platform.webhooks.delivery.stop();
     await app.close();
     await platform.close();
     process.exit(0);

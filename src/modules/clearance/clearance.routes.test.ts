@@ -4,6 +4,7 @@ import { freshApp } from '../../../test/support/http.js';
 import { importZone } from '../../../test/support/import-zone.js';
 import { anInventoryMessage, anOrderMessage, aPaymentMessage, aWaybillMessage } from '../../gateway/ceb/samples.js';
 import { toXml } from '../../gateway/ceb/to-xml.js';
+import { validateXml } from '../../gateway/ceb/validate.js';
 
 afterAll(cleanupPlatforms);
 
@@ -40,6 +41,9 @@ describe.each(dialects())('import clearance over HTTP on %s', (dialect) => {
     const agentReceipts = (await app.inject({ url: '/api/v1/receipts?after=0', headers: auth(zone.agent.key) })).json();
     expect(agentReceipts.items.map((r: { messageType: string; returnStatus: string }) => `${r.messageType}:${r.returnStatus}`)).toEqual(['CEB622:120', 'CEB622:800', 'CEB816:1']);
     expect(agentReceipts.items[1].xml).toContain('<ceb:returnStatus>800</ceb:returnStatus>');
+    for (const r of [...agentReceipts.items, ...(await app.inject({ url: '/api/v1/receipts', headers: auth(zone.pay.key) })).json().items]) {
+      expect(validateXml(r.xml), `${r.messageType} validates against the official XSD: ${JSON.stringify(validateXml(r.xml))}`).toMatchObject({ ok: true });
+    }
     const ebpReceipts = (await app.inject({ url: `/api/v1/receipts?after=0`, headers: auth(zone.ebp.key) })).json();
     expect(ebpReceipts.items.map((r: { messageType: string }) => r.messageType)).toContain('CEB622');
     const after = (await app.inject({ url: `/api/v1/receipts?after=${agentReceipts.next}`, headers: auth(zone.agent.key) })).json();

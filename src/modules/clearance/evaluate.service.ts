@@ -12,6 +12,7 @@ import { decideList, type Decision, type PartyFact, type Reason, type TariffFact
 import type { DocKind, ImportList, ImportOrder, ImportPayment, ImportWaybill, Slots } from './documents.types.js';
 import { DOC_NAMES, matchDocuments } from './matching.rules.js';
 import type { ClearanceTables } from './migrations.js';
+import { invtNoOf, preNoOf } from './kinds.js';
 import type { FilingView } from './ports.js';
 import type { Batch, IngestDeps } from './context.js';
 import type { ReceiptDraft } from './receipts.js';
@@ -107,7 +108,7 @@ export function createEvaluator(deps: IngestDeps) {
       refGuid: d.id,
       subject: `list:${l.agentCode}:${l.copNo}`,
       returnStatus: status,
-      fields: { guid: d.id.toUpperCase(), customsCode: l.customsCode, ebpCode: l.ebpCode, ebcCode: l.ebcCode, agentCode: l.agentCode, copNo: l.copNo, preNo: '', invtNo: '', returnInfo: info },
+      fields: { guid: d.id.toUpperCase(), customsCode: l.customsCode, ebpCode: l.ebpCode, ebcCode: l.ebcCode, agentCode: l.agentCode, copNo: l.copNo, preNo: preNoOf(l.agentCode, l.copNo), invtNo: invtNoOf(l.customsCode, d.created_at.slice(0, 4), l.agentCode, l.copNo), returnInfo: info },
     };
   }
 
@@ -211,7 +212,7 @@ export function createEvaluator(deps: IngestDeps) {
         refGuid: d.id,
         subject: `list:${l.agentCode}:${l.copNo}`,
         returnStatus: 1,
-        fields: { guid: d.id.toUpperCase(), invtNo: l.copNo, taxNo: `${l.copNo}-T`, customsTax: formatYuan(tax.customsTaxFen), valueAddedTax: formatYuan(tax.valueAddedTaxFen), consumptionTax: formatYuan(tax.consumptionTaxFen), status: '1', entDutyNo: '', note: '', assureCode: l.agentCode, ebcCode: l.ebcCode, logisticsCode: l.logisticsCode, agentCode: l.agentCode, customsCode: l.customsCode },
+        fields: { guid: d.id.toUpperCase(), invtNo: invtNoOf(l.customsCode, d.created_at.slice(0, 4), l.agentCode, l.copNo), taxNo: `T${invtNoOf(l.customsCode, d.created_at.slice(0, 4), l.agentCode, l.copNo)}`, customsTax: formatYuan(tax.customsTaxFen), valueAddedTax: formatYuan(tax.valueAddedTaxFen), consumptionTax: formatYuan(tax.consumptionTaxFen), status: '1', entDutyNo: '', note: '', assureCode: l.agentCode, ebcCode: l.ebcCode, logisticsCode: l.logisticsCode, agentCode: l.agentCode, customsCode: l.customsCode },
         nodeValue: (f) => ({
           TaxHeadRd: { guid: f.guid, returnTime: f.returnTime, invtNo: f.invtNo, taxNo: f.taxNo, customsTax: f.customsTax, valueAddedTax: f.valueAddedTax, consumptionTax: f.consumptionTax, status: f.status, entDutyNo: f.entDutyNo || undefined, assureCode: f.assureCode, ebcCode: f.ebcCode, logisticsCode: f.logisticsCode, agentCode: f.agentCode, customsCode: f.customsCode },
           TaxListRd: tax.lines.map((x) => ({ gnum: String(x.gnum), gcode: x.gcode, taxPrice: formatYuan(x.dutiableFen), customsTax: formatYuan(x.customsTaxFen), valueAddedTax: formatYuan(x.valueAddedTaxFen), consumptionTax: formatYuan(x.consumptionTaxFen) })),

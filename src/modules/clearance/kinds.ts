@@ -2,6 +2,7 @@
  * The import document kinds the gateway accepts: which message carries them, the business node and its
  * head, who may send them, the business key that makes them unique, and the receipt that answers them.
  */
+import { createHash } from 'node:crypto';
 import type { DocKind } from './documents.types.js';
 
 /** Documents that act on a declared list rather than fill one of its slots. */
@@ -24,6 +25,21 @@ export interface KindDef {
 }
 
 const s = (h: Node, k: string) => (typeof h[k] === 'string' ? (h[k] as string).trim() : '');
+
+/**
+ * The customs list number (invtNo: district 4 + year 4 + I + serial 9) given with the decision, and
+ * the pre-entry number receipts of a list carry (preNo, 18 characters: 'B' and 17 digits), derived from
+ * the agent and its copNo so that every receipt of one list names the same number.
+ */
+export function invtNoOf(customsCode: string, year: string, agentCode: string, copNo: string): string {
+  const digest = createHash('sha256').update(`invt:${agentCode}:${copNo}`).digest();
+  return `${customsCode.padEnd(4, '0').slice(0, 4)}${year}I${(digest.readBigUInt64BE(0) % 10n ** 9n).toString().padStart(9, '0')}`;
+}
+
+export function preNoOf(agentCode: string, copNo: string): string {
+  const digest = createHash('sha256').update(`${agentCode}:${copNo}`).digest();
+  return `B${(digest.readBigUInt64BE(0) % 10n ** 17n).toString().padStart(17, '0')}`;
+}
 
 export const KINDS: Record<string, KindDef> = {
   CEB311: {
@@ -76,7 +92,7 @@ export const KINDS: Record<string, KindDef> = {
     senderFields: ['agentCode'],
     map: toList,
     businessKey: (h) => `list:${s(h, 'agentCode')}:${s(h, 'copNo')}`,
-    receiptFields: (h) => ({ guid: s(h, 'guid'), customsCode: s(h, 'customsCode'), ebpCode: s(h, 'ebpCode'), ebcCode: s(h, 'ebcCode'), agentCode: s(h, 'agentCode'), copNo: s(h, 'copNo'), preNo: '', invtNo: '' }),
+    receiptFields: (h) => ({ guid: s(h, 'guid'), customsCode: s(h, 'customsCode'), ebpCode: s(h, 'ebpCode'), ebcCode: s(h, 'ebcCode'), agentCode: s(h, 'agentCode'), copNo: s(h, 'copNo'), preNo: preNoOf(s(h, 'agentCode'), s(h, 'copNo')) }),
   },
   CEB623: {
     kind: 'cancel',
@@ -89,7 +105,7 @@ export const KINDS: Record<string, KindDef> = {
     senderFields: ['agentCode'],
     map: (doc) => doc,
     businessKey: (h) => `cancel:${s(h, 'agentCode')}:${s(h, 'copNo')}`,
-    receiptFields: (h) => ({ guid: s(h, 'guid'), customsCode: s(h, 'customsCode'), agentCode: s(h, 'agentCode'), ebpCode: s(h, 'ebpCode'), ebcCode: s(h, 'ebcCode'), copNo: s(h, 'copNo'), preNo: '', invtNo: s(h, 'invtNo') }),
+    receiptFields: (h) => ({ guid: s(h, 'guid'), customsCode: s(h, 'customsCode'), agentCode: s(h, 'agentCode'), ebpCode: s(h, 'ebpCode'), ebcCode: s(h, 'ebcCode'), copNo: s(h, 'copNo'), preNo: preNoOf(s(h, 'agentCode'), s(h, 'copNo')), invtNo: s(h, 'invtNo') }),
   },
   CEB625: {
     kind: 'return',
@@ -102,7 +118,7 @@ export const KINDS: Record<string, KindDef> = {
     senderFields: ['agentCode'],
     map: (doc) => doc,
     businessKey: (h) => `return:${s(h, 'agentCode')}:${s(h, 'copNo')}:${s(h, 'guid')}`,
-    receiptFields: (h) => ({ guid: s(h, 'guid'), customsCode: s(h, 'customsCode'), agentCode: s(h, 'agentCode'), ebpCode: s(h, 'ebpCode'), ebcCode: s(h, 'ebcCode'), copNo: s(h, 'copNo'), preNo: '', invtNo: s(h, 'invtNo') }),
+    receiptFields: (h) => ({ guid: s(h, 'guid'), customsCode: s(h, 'customsCode'), agentCode: s(h, 'agentCode'), ebpCode: s(h, 'ebpCode'), ebcCode: s(h, 'ebcCode'), copNo: s(h, 'copNo'), preNo: preNoOf(s(h, 'agentCode'), s(h, 'copNo')), invtNo: s(h, 'invtNo') }),
   },
 };
 

@@ -58,6 +58,8 @@ export function createReceipts(deps: { dialect: Dialect; renderer: ReceiptRender
     const out: Array<ReceiptView & { recipientId: string }> = [];
     for (const d of drafts) {
       const fields: Record<string, string> = { ...d.fields, returnStatus: String(d.returnStatus), returnTime };
+      // Optional elements with nothing to say are left out rather than sent empty.
+      for (const k of Object.keys(fields)) if (fields[k] === '') delete fields[k];
       const message: ReceiptMessage = { messageType: d.messageType, guid: newGuid(), version: '1.0', [d.node]: d.nodeValue ? d.nodeValue(fields) : fields };
       const xml = deps.renderer.toXml(message);
       for (const recipientId of [...new Set(d.recipientIds)]) {

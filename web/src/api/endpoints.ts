@@ -58,3 +58,13 @@ export const auditApi = {
   list: (q: Query) => http.get<T.Page<T.AuditRecord>>('/audit', q),
   verify: () => http.get<T.AuditVerify>('/audit/verify'),
 };
+
+export const clearanceApi = {
+  declarations: (q: Query) => http.get<T.Page<T.DeclarationSummary>>('/declarations', q),
+  inventory: (copNo: string) => http.get<T.Inventory>(`/inventories/${enc(copNo)}`),
+  documents: (copNo: string) => http.get<T.InventoryDocuments>(`/inventories/${enc(copNo)}/documents`),
+  decide: (copNo: string, d: T.ListDecision) => http.post<T.ListDecided>(`/inventories/${enc(copNo)}/decision`, d),
+  receipts: (after: number, limit: number) => http.get<T.ReceiptPage>('/receipts', { after, limit }),
+  /** Public: no token is sent, whoever is logged in. */
+  quota: (q: { buyerIdNumber: string; buyerName: string; year?: number }) => request<T.Quota>('GET', '/quota', { query: q, auth: false }),
+};

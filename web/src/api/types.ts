@@ -227,3 +227,5 @@ export interface AuditVerify {
   brokenAt?: number;
   reason?: string;
 }
+
+export * from './clearanceTypes';

@@ -4,6 +4,9 @@ import {
   AuditOutlined,
   DatabaseOutlined,
   FileProtectOutlined,
+  FileSearchOutlined,
+  InboxOutlined,
+  SafetyCertificateOutlined,
   HomeOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -36,6 +39,7 @@ const filingLeaves: NavLeaf[] = [
 ];
 
 const home: NavItem = { key: '/', path: '/', label: 'nav.home', icon: <HomeOutlined /> };
+const declarations: NavItem = { key: '/declarations', path: '/declarations', label: 'nav.declarations', icon: <FileSearchOutlined /> };
 
 export function navFor(user: SessionUser): NavItem[] {
   const role: Role = user.role;
@@ -43,6 +47,7 @@ export function navFor(user: SessionUser): NavItem[] {
     case 'admin':
       return [
         home,
+        declarations,
         { key: '/users', path: '/users', label: 'nav.users', icon: <TeamOutlined /> },
         { key: '/api-keys', path: '/api-keys', label: 'nav.apiKeys', icon: <ApiOutlined /> },
         { key: 'reference', label: 'nav.referenceData', icon: <DatabaseOutlined />, children: referenceLeaves },
@@ -51,6 +56,8 @@ export function navFor(user: SessionUser): NavItem[] {
     case 'customs':
       return [
         home,
+        declarations,
+        { key: '/clearance/review', path: '/clearance/review', label: 'nav.clearanceReview', icon: <SafetyCertificateOutlined /> },
         { key: 'filings', label: 'nav.filingReviews', icon: <FileProtectOutlined />, children: filingLeaves },
         { key: 'reference', label: 'nav.parameters', icon: <DatabaseOutlined />, children: referenceLeaves },
       ];
@@ -66,6 +73,15 @@ export function navFor(user: SessionUser): NavItem[] {
           children: [
             { path: '/my-filing', label: 'nav.myEnterprise' },
             { path: '/products', label: 'nav.myProducts' },
+          ],
+        },
+        {
+          key: 'documents',
+          label: 'nav.myDocuments',
+          icon: <InboxOutlined />,
+          children: [
+            { path: '/declarations', label: 'nav.myDeclarations' },
+            { path: '/receipts', label: 'nav.receipts' },
           ],
         },
         { key: 'integration', label: 'nav.integration', icon: <ApiOutlined />, children: [{ path: '/api-keys', label: 'nav.apiKeys' }] },

@@ -28,6 +28,11 @@ const RegulationPage = page(() => import('../features/reference/RegulationPage')
 const UsersPage = page(() => import('../features/users/UsersPage'), 'UsersPage');
 const ApiKeysPage = page(() => import('../features/apikeys/ApiKeysPage'), 'ApiKeysPage');
 const AuditPage = page(() => import('../features/audit/AuditPage'), 'AuditPage');
+const DeclarationListPage = page(() => import('../features/clearance/DeclarationListPage'), 'DeclarationListPage');
+const DeclarationPage = page(() => import('../features/clearance/DeclarationPage'), 'DeclarationPage');
+const ClearanceQueuePage = page(() => import('../features/clearance/ClearanceQueuePage'), 'ClearanceQueuePage');
+const ReceiptsPage = page(() => import('../features/clearance/ReceiptsPage'), 'ReceiptsPage');
+const QuotaPage = page(() => import('../features/clearance/QuotaPage'), 'QuotaPage');
 
 export type { Crumb } from './crumbs';
 
@@ -43,6 +48,8 @@ function el(Page: ComponentType, roles: readonly Role[] = ALL_ROLES): ReactNode 
 
 const FILING_READERS: readonly Role[] = ['admin', ...REGULATORS, 'enterprise'];
 const FILING_DECIDERS: readonly Role[] = ['customs', 'commerce'];
+/** Regulators and admin see every list; an enterprise sees those it is a party to. */
+const LIST_READERS: readonly Role[] = ['admin', ...REGULATORS, 'enterprise'];
 
 const appRoutes: RouteObject[] = [
   { index: true, element: el(HomePage) },
@@ -68,6 +75,16 @@ const appRoutes: RouteObject[] = [
       { path: ':id/edit', handle: { crumb: 'crumb.changeFiling' }, element: el(ProductFormPage, ['enterprise']) },
     ],
   },
+  {
+    path: 'declarations',
+    handle: { crumb: 'nav.declarations' },
+    children: [
+      { index: true, element: el(DeclarationListPage, LIST_READERS) },
+      { path: ':copNo', handle: { crumb: 'crumb.declaration' }, element: el(DeclarationPage, LIST_READERS) },
+    ],
+  },
+  { path: 'clearance/review', handle: { crumb: 'nav.clearanceReview' }, element: el(ClearanceQueuePage, ['customs']) },
+  { path: 'receipts', handle: { crumb: 'nav.receipts' }, element: el(ReceiptsPage, ['enterprise', 'customs', 'admin']) },
   { path: 'reference/tariffs', handle: { crumb: 'nav.tariffs' }, element: el(TariffPage) },
   { path: 'reference/codes', handle: { crumb: 'nav.codes' }, element: el(CodeTablesPage) },
   { path: 'reference/hs', handle: { crumb: 'nav.hs' }, element: el(HsPage) },
@@ -87,6 +104,7 @@ const publicPage = (Page: ComponentType) => (
 export const router = createBrowserRouter([
   { path: '/login', element: publicPage(LoginPage) },
   { path: '/register', element: publicPage(RegisterPage) },
+  { path: '/quota', element: publicPage(QuotaPage) },
   {
     path: '/',
     element: (

@@ -10,12 +10,19 @@ const COLORS: Record<string, string> = {
   inspection: 'purple',
   manual_review: 'blue',
   waiting: 'default',
+  cancelled: 'default',
+  closed: 'cyan',
 };
+
+/** The tag colour of a status word (filing or list status). */
+export function statusColor(status: string): string {
+  return COLORS[status] ?? 'default';
+}
 
 export function StatusTag({ status }: { status: string }) {
   const { t } = useTranslation();
   return (
-    <Tag color={COLORS[status] ?? 'default'} data-testid="status-tag" data-status={status}>
+    <Tag color={statusColor(status)} data-testid="status-tag" data-status={status}>
       {t(`status.${status}`, { defaultValue: status })}
     </Tag>
   );

@@ -61,6 +61,9 @@ export function LoginPage() {
       <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0 }}>
         {t('login.noAccount')} <Link to="/register" data-testid="register-link">{t('login.registerLink')}</Link>
       </Typography.Paragraph>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+        {t('login.quotaHint')} <Link to="/quota" data-testid="quota-link">{t('login.quotaLink')}</Link>
+      </Typography.Paragraph>
     </PublicFrame>
   );
 }

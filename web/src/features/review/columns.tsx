@@ -6,12 +6,12 @@ import { Link } from 'react-router-dom';
 import type { EnterpriseSummary, ProductSummary } from '../../api/types';
 import { ageParts, fmtDateTime, fmtYuan } from '../../ui/format';
 
-export function AgeTag({ since, t }: { since: string; t: TFunction }) {
+export function AgeTag({ since, t, label }: { since: string; t: TFunction; label?: string }) {
   const a = ageParts(since);
   const text = a.days > 0 ? t('review.ageDays', { d: a.days, h: a.hours }) : a.hours > 0 ? t('review.ageHours', { h: a.hours, m: a.minutes }) : t('review.ageMinutes', { m: a.minutes });
   const color = a.days >= 3 ? 'red' : a.days >= 1 ? 'orange' : 'default';
   return (
-    <Tooltip title={`${t('review.submittedAt')} ${fmtDateTime(since)}`}>
+    <Tooltip title={`${label ?? t('review.submittedAt')} ${fmtDateTime(since)}`}>
       <Tag color={color} data-testid="review-age">{text}</Tag>
     </Tooltip>
   );
