@@ -50,11 +50,11 @@ export async function openDatabase(url: string, opts: OpenOptions = {}): Promise
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    const db = new Kysely<Record<never, never>>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Record<never, never>>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     if (path === ':memory:') return { db, reader: db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
     const readOnly = new BetterSqlite3(path, { readonly: true });
     readOnly.pragma('busy_timeout = 5000');
-    const reader = new Kysely<Record<never, never>>({ dialect: new SqliteDialect({ database: readOnly }) });
+    const reader = new Kysely<Record<never, never>>({ dialect: new SqliteDialect({ database: withStatementCache(readOnly) }) });
     return {
       db,
       reader,
@@ -101,6 +101,32 @@ export async function openDatabase(url: string, opts: OpenOptions = {}): Promise
       await db.destroy();
     },
   };
+}
+
+/**
+ * Kysely prepares every query afresh, and on SQLite preparing costs more than running a small statement.
+ * The same SQL text gets the same prepared statement back (bounded; Kysely runs one statement at a time
+ * per connection and never iterates two at once, so sharing them is safe).
+ */
+function withStatementCache(sqlite: BetterSqlite3.Database): BetterSqlite3.Database {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return new Proxy(sqlite, {
+    get(target, prop) {
+      if (prop === 'prepare') {
+        return (source: string) => {
+          let stmt = cache.get(source);
+          if (!stmt) {
+            if (cache.size >= 1000) cache.clear();
+            stmt = target.prepare(source);
+            cache.set(source, stmt);
+          }
+          return stmt;
+        };
+      }
+      const value = Reflect.get(target, prop, target) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 /** `SELECT … FOR UPDATE` where the dialect has it (PostgreSQL); SQLite's single writer needs none. */
