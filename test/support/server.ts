@@ -22,6 +22,8 @@ export interface RunningServer {
   base: string;
   log: () => string;
   stop(): Promise<void>;
+  /** Ends the process at once (SIGKILL), as a crash or power cut would. */
+  kill(): Promise<void>;
 }
 
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
@@ -51,8 +53,15 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   return {
     base,
     log: () => output,
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGKILL');
+        await exited;
+      }
+    },
     async stop() {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         await exited;
