@@ -23,6 +23,18 @@ const Receipt = Type.Object({
 const Text = Type.Object({ zh: Type.String(), en: Type.String() });
 const Reason = Type.Object({ code: Type.String(), message: Text, details: Type.Optional(Type.Unknown()) });
 const Money = Type.String({ pattern: '^-?\\d+\\.\\d{2}$' });
+/** What a list's summary and its full view share. */
+const ListHeader = {
+  copNo: Type.String(),
+  orderNo: Type.String(),
+  ebpCode: Type.String(),
+  ebcCode: Type.Union([Type.String(), Type.Null()]),
+  agentCode: Type.Union([Type.String(), Type.Null()]),
+  tradeMode: Type.Union([Type.String(), Type.Null()]),
+  status: Type.String(),
+  statusText: Type.String(),
+  documents: Type.Object({ order: Type.Boolean(), payment: Type.Boolean(), waybill: Type.Boolean(), list: Type.Boolean() }),
+};
 
 export function clearanceRoutes(q: Queries, ingest: Ingest): FastifyPluginAsync {
   return async (base) => {
@@ -44,15 +56,7 @@ export function clearanceRoutes(q: Queries, ingest: Ingest): FastifyPluginAsync 
         params: Type.Object({ copNo: Type.String({ minLength: 1, maxLength: 64 }) }),
         response: {
           200: Type.Object({
-            copNo: Type.String(),
-            orderNo: Type.String(),
-            ebpCode: Type.String(),
-            ebcCode: Type.Union([Type.String(), Type.Null()]),
-            agentCode: Type.Union([Type.String(), Type.Null()]),
-            tradeMode: Type.Union([Type.String(), Type.Null()]),
-            status: Type.String(),
-            statusText: Type.String(),
-            documents: Type.Object({ order: Type.Boolean(), payment: Type.Boolean(), waybill: Type.Boolean(), list: Type.Boolean() }),
+            ...ListHeader,
             reasons: Type.Array(Reason),
             dutiablePrice: Type.Union([Money, Type.Null()]),
             tax: Type.Union([
@@ -128,15 +132,7 @@ export function clearanceRoutes(q: Queries, ingest: Ingest): FastifyPluginAsync 
           200: Type.Object({
             total: Type.Integer(),
             items: Type.Array(Type.Object({
-              copNo: Type.String(),
-              orderNo: Type.String(),
-              ebpCode: Type.String(),
-              ebcCode: Type.Union([Type.String(), Type.Null()]),
-              agentCode: Type.Union([Type.String(), Type.Null()]),
-              tradeMode: Type.Union([Type.String(), Type.Null()]),
-              status: Type.String(),
-              statusText: Type.String(),
-              documents: Type.Object({ order: Type.Boolean(), payment: Type.Boolean(), waybill: Type.Boolean(), list: Type.Boolean() }),
+              ...ListHeader,
               dutiablePrice: Type.Union([Money, Type.Null()]),
               taxTotal: Type.Union([Money, Type.Null()]),
               createdAt: Type.String(),

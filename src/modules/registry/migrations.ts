@@ -1,5 +1,23 @@
 import type { Migrations } from '../../platform/db/migrate.js';
 import { BIGINT } from '../../platform/db/migrate.js';
+import type { Db } from '../../platform/db/database.js';
+
+/** Each filing kind keeps its submissions as numbered versions with their decisions. */
+async function versionTable(db: Db, kind: 'enterprise' | 'product') {
+  await db.schema
+    .createTable(`registry_${kind}_version`)
+    .addColumn(`${kind}_id`, 'text', (c) => c.notNull())
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .addColumn('data_json', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('submitted_by', 'text', (c) => c.notNull())
+    .addColumn('submitted_at', 'text', (c) => c.notNull())
+    .addColumn('decided_by', 'text')
+    .addColumn('decided_at', 'text')
+    .addColumn('reason', 'text')
+    .addPrimaryKeyConstraint(`registry_${kind}_version_pk`, [`${kind}_id`, 'version'])
+    .execute();
+}
 
 export const registryMigrations: Migrations = {
   '0300_registry_enterprises': {
@@ -23,19 +41,7 @@ export const registryMigrations: Migrations = {
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('registry_enterprise_status').on('registry_enterprise').columns(['status', 'updated_at']).execute();
-      await db.schema
-        .createTable('registry_enterprise_version')
-        .addColumn('enterprise_id', 'text', (c) => c.notNull())
-        .addColumn('version', 'integer', (c) => c.notNull())
-        .addColumn('data_json', 'text', (c) => c.notNull())
-        .addColumn('status', 'text', (c) => c.notNull())
-        .addColumn('submitted_by', 'text', (c) => c.notNull())
-        .addColumn('submitted_at', 'text', (c) => c.notNull())
-        .addColumn('decided_by', 'text')
-        .addColumn('decided_at', 'text')
-        .addColumn('reason', 'text')
-        .addPrimaryKeyConstraint('registry_enterprise_version_pk', ['enterprise_id', 'version'])
-        .execute();
+      await versionTable(db, 'enterprise');
     },
   },
   '0301_registry_products': {
@@ -66,19 +72,7 @@ export const registryMigrations: Migrations = {
         .execute();
       await db.schema.createIndex('registry_product_status').on('registry_product').columns(['status', 'updated_at']).execute();
       await db.schema.createIndex('registry_product_gcode').on('registry_product').column('gcode').execute();
-      await db.schema
-        .createTable('registry_product_version')
-        .addColumn('product_id', 'text', (c) => c.notNull())
-        .addColumn('version', 'integer', (c) => c.notNull())
-        .addColumn('data_json', 'text', (c) => c.notNull())
-        .addColumn('status', 'text', (c) => c.notNull())
-        .addColumn('submitted_by', 'text', (c) => c.notNull())
-        .addColumn('submitted_at', 'text', (c) => c.notNull())
-        .addColumn('decided_by', 'text')
-        .addColumn('decided_at', 'text')
-        .addColumn('reason', 'text')
-        .addPrimaryKeyConstraint('registry_product_version_pk', ['product_id', 'version'])
-        .execute();
+      await versionTable(db, 'product');
     },
   },
 };
