@@ -38,9 +38,8 @@ async function pool<T>(items: T[], width: number, fn: (item: T) => Promise<void>
   }));
 }
 
-async function released(call: Call, token: string, prefix: string): Promise<number> {
+async function released(call: Call, token: string): Promise<number> {
   const res = JSON.parse((await call(`/api/v1/declarations?status=800&limit=1`, { headers: { authorization: `Bearer ${token}` } })).body) as { total: number };
-  void prefix;
   return res.total;
 }
 
@@ -58,7 +57,7 @@ export async function benchClearance(call: Call, record: (what: string, value: s
   const run = Date.now().toString(36).toUpperCase();
   const deals = Array.from({ length: sizes.json }, (_, i) => benchDeal(run, i));
   const kinds: Array<[keyof typeof keys, (d: Partial<SampleDeal>) => unknown]> = [['ebp', anOrderMessage], ['pay', aPaymentMessage], ['logistics', aWaybillMessage], ['agent', anInventoryMessage]];
-  const before = await released(call, customs, run);
+  const before = await released(call, customs);
   let failed = 0;
   const started = performance.now();
   for (const [party, build] of kinds) {
@@ -70,14 +69,14 @@ export async function benchClearance(call: Call, record: (what: string, value: s
     });
   }
   const secs = (performance.now() - started) / 1000;
-  const ok = (await released(call, customs, run)) - before;
+  const ok = (await released(call, customs)) - before;
   record('lists end to end, JSON batches of 250', `${Math.round(sizes.json / secs).toLocaleString('en')} lists/s (${(sizes.json * 4 / secs).toFixed(0)} documents/s; ${ok}/${sizes.json} released${failed ? `, ${failed} refused!` : ''})`);
 
   // CEB XML, one message per request, 32 in flight.
   const run2 = `X${run}`;
   const xmlDeals = Array.from({ length: sizes.xml }, (_, i) => benchDeal(run2, i));
   const xmls = kinds.map(([party, build]) => ({ party, bodies: xmlDeals.map((d) => { const r = toXml(build(d)); if (!r.ok) throw new Error('sample does not render'); return r.xml; }) }));
-  const before2 = await released(call, customs, run2);
+  const before2 = await released(call, customs);
   let bad = 0;
   const t2 = performance.now();
   for (const { party, bodies } of xmls) {
@@ -87,6 +86,6 @@ export async function benchClearance(call: Call, record: (what: string, value: s
     });
   }
   const secs2 = (performance.now() - t2) / 1000;
-  const ok2 = (await released(call, customs, run2)) - before2;
+  const ok2 = (await released(call, customs)) - before2;
   record('lists end to end, CEB XML one message per request', `${Math.round(sizes.xml / secs2).toLocaleString('en')} lists/s (${(sizes.xml * 4 / secs2).toFixed(0)} messages/s; ${ok2}/${sizes.xml} released${bad ? `, ${bad} refused!` : ''})`);
 }

@@ -33,7 +33,6 @@ export function createIngest(deps: IngestDeps) {
 
   async function submit(principal: Principal, messages: Message[]): Promise<DocReceipt[]> {
     const now = deps.clock.now();
-    deps.receipts.reset();
     return deps.db.transaction().execute(async (trx) => {
       const batch: Batch = { trx, now, filings: new Map(), touched: new Set() };
       const out: DocReceipt[] = [];
@@ -165,7 +164,6 @@ export function createIngest(deps: IngestDeps) {
   /** Customs releases or rejects a list held for manual review (300) or inspection (500). */
   async function decide(principal: Principal, copNo: string, decision: 'release' | 'reject', reason: string) {
     const now = deps.clock.now();
-    deps.receipts.reset();
     return deps.db.transaction().execute(async (trx) => {
       const batch: Batch = { trx, now, filings: new Map(), touched: new Set() };
       const outcome = await actions.decide(batch, copNo, decision, reason);

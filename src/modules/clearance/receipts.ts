@@ -44,7 +44,8 @@ export function cebReturnTime(d: Date): string {
 const LOCK_KEY = 727_001;
 
 export function createReceipts(deps: { dialect: Dialect; renderer: ReceiptRenderer }) {
-  let locked = new WeakSet<object>();
+  // Transactions that already hold the lock; an entry goes with its transaction.
+  const locked = new WeakSet<object>();
 
   /** Appends receipts inside `trx`; returns them with their cursors, in order. */
   async function append(trx: Db, drafts: ReceiptDraft[], now: Date): Promise<Array<ReceiptView & { recipientId: string }>> {
@@ -87,10 +88,6 @@ export function createReceipts(deps: { dialect: Dialect; renderer: ReceiptRender
   return {
     append,
     after,
-    /** Forget per-transaction lock state (a new batch). */
-    reset: () => {
-      locked = new WeakSet<object>();
-    },
   };
 }
 
