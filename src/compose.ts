@@ -14,6 +14,7 @@ import { createRegistryModule } from './modules/registry/index.js';
 import { createClearanceModule } from './modules/clearance/index.js';
 import { createWebhooksModule } from './modules/webhooks/index.js';
 import { createSealer } from './platform/crypto.js';
+import { createHotStore } from './platform/db/hot.js';
 import { messageRoutes } from './gateway/messages.routes.js';
 import { toXml } from './gateway/ceb/to-xml.js';
 
@@ -40,6 +41,7 @@ export async function createPlatform(opts: PlatformOptions) {
   const lookupRegistry = createRegistryModule({ db: database.reader, clock, audit, identity: identity.service, lookup: lookupReference.lookup });
   const clearance = createClearanceModule({
     db,
+    hot: createHotStore(database),
     dialect,
     clock,
     audit,

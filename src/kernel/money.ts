@@ -9,7 +9,8 @@ import { invalid } from './errors.js';
 export type Fen = number;
 
 const YUAN = /^(-)?(\d{1,13})(?:\.(\d{1,2}))?$/;
-const DECIMAL = /^(-)?(\d{1,18})(?:\.(\d{1,12}))?$/;
+/** xs:decimal's lexical form: an optional sign, digits on either side of an optional point ("+0", ".5", "5."). */
+const DECIMAL = /^([+-])?(?=\.?\d)(\d{0,18})(?:\.(\d{0,12}))?$/;
 
 /** "1145.55" -> 114555. Throws `money.invalid_amount` for anything that is not yuan with at most 2 decimals. */
 export function parseYuan(text: string, field = 'amount'): Fen {
@@ -50,7 +51,7 @@ export function parseDecimal(text: string, field = 'value'): Decimal {
     }, { field, value: text });
   }
   const frac = m[3] ?? '';
-  const units = BigInt(m[2]! + frac) * (m[1] ? -1n : 1n);
+  const units = BigInt(`${m[2]}${frac}` || '0') * (m[1] === '-' ? -1n : 1n);
   return { units, scale: frac.length };
 }
 

@@ -13,13 +13,13 @@ const opt = (n: Node, k: string): string | null => str(n, k) || null;
 const arr = (v: unknown): Node[] => (Array.isArray(v) ? (v as Node[]) : v && typeof v === 'object' ? [v as Node] : []);
 
 /** A CEB amount (yuan, up to 5 decimals) in fen, half-up. Empty means 0. */
-export function amountFen(text: string): Fen {
+export function amountFen(text: string, field = 'amount'): Fen {
   if (!text) return 0;
-  const d = parseDecimal(text, 'amount');
+  const d = parseDecimal(text, field);
   return Number(roundHalfUp(d.units * 100n, 10n ** BigInt(d.scale)));
 }
 
-const fen = (n: Node, k: string) => amountFen(str(n, k));
+const fen = (n: Node, k: string) => amountFen(str(n, k), k);
 
 /** The head of a document node: `OrderHead` inside `Order`, or the node itself for flat documents. */
 export const headOf = (doc: Node, headName: string): Node => (doc[headName] && typeof doc[headName] === 'object' ? (doc[headName] as Node) : doc);

@@ -9,6 +9,7 @@ import type { Clock } from '../../kernel/clock.js';
 import type { AuditLog } from '../../platform/audit/audit.js';
 import type { Sealer } from '../../platform/crypto.js';
 import type { Db, Dialect } from '../../platform/db/database.js';
+import type { HotStore } from '../../platform/db/hot.js';
 import { clearanceRoutes } from './clearance.routes.js';
 import { createIngest } from './ingest.service.js';
 import { clearanceMigrations } from './migrations.js';
@@ -26,6 +27,8 @@ export { computeTax, type TaxResult } from './tax.rules.js';
 export interface ClearanceDeps {
   db: Db;
   dialect: Dialect;
+  /** Prepared statements for the ingestion path. */
+  hot: HotStore;
   clock: Clock;
   audit: AuditLog;
   sealer: Sealer;

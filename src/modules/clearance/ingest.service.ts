@@ -5,17 +5,19 @@
  * own receipt.
  */
 import { createHash } from 'node:crypto';
+import { AppError } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
-import { lockRows } from '../../platform/db/database.js';
 import { actorOf, type Principal } from '../../platform/http/principal.js';
 import type { Node } from './ceb-map.rules.js';
 import { documentsOf, header } from './ceb-map.rules.js';
 import { createEvaluator } from './evaluate.service.js';
-import type { Batch, IngestDeps } from './context.js';
+import { createLookups, type Batch, type IngestDeps } from './context.js';
 export type { IngestDeps } from './context.js';
 import { KINDS, headNode, isActionKind, type KindDef } from './kinds.js';
 import { createActions } from './actions.service.js';
-import type { ClearanceTables } from './migrations.js';
+import type { ImportList } from './documents.types.js';
+import { LOCK_KEY } from './receipts.js';
+import { createUnit, type Unit } from './unit.js';
 import type { FilingView } from './ports.js';
 import type { ReceiptView } from './receipts.js';
 
@@ -27,29 +29,99 @@ type Message = { messageType: string; guid?: string } & Record<string, unknown>;
 
 const text = (zh: string, en: string) => ({ zh, en });
 
+/** One business document of a batch, read before anything is looked up. */
+interface Item {
+  m: Message;
+  def: KindDef;
+  doc: Node;
+  head: Node;
+  h: ReturnType<typeof header>;
+  key: string;
+  fields: Record<string, string>;
+  /** Why the sender may not send it, when it may not. */
+  refused?: { code: string; zh: string; en: string };
+  /** The mapped document (slot kinds). */
+  body?: unknown;
+}
+
 export function createIngest(deps: IngestDeps) {
   const evaluator = createEvaluator(deps);
   const actions = createActions(deps, evaluator);
 
+  /** Who sent it: the API key's enterprise, named in BaseTransfer.copCode, filed, approved, in the role. */
+  function senderProblem(sender: FilingView | null, m: Message, def: KindDef, head: Node): Item['refused'] {
+    const copCode = String((m.BaseTransfer as Node | undefined)?.copCode ?? '').trim();
+    if (!sender) return { code: 'clearance.sender_not_filed', zh: '发送方没有企业备案', en: 'the sender has no enterprise filing' };
+    if (copCode !== sender.customsCode && copCode !== sender.uscc) {
+      return { code: 'clearance.sender_mismatch', zh: `BaseTransfer.copCode ${copCode} 不是发送方 ${sender.customsCode}`, en: `BaseTransfer.copCode ${copCode} is not the sender ${sender.customsCode}` };
+    }
+    if (!sender.approved) return { code: 'clearance.sender_not_approved', zh: `发送方 ${sender.customsCode} 的备案尚未通过审核`, en: `the sender ${sender.customsCode} filing is not approved` };
+    const isSender = (code: string) => code === sender.customsCode || code === sender.uscc;
+    if (!def.senderRoles.some((role, i) => sender.roles.includes(role) && isSender(String(head[def.senderFields[i]!] ?? '').trim()))) {
+      return { code: 'clearance.sender_role', zh: `${m.messageType} 须由${def.senderFields.join('/')} 所列且备案为 ${def.senderRoles.join('/')} 的企业发送`, en: `${m.messageType} must come from the enterprise named in ${def.senderFields.join('/')} and filed as ${def.senderRoles.join('/')}` };
+    }
+    return undefined;
+  }
+
   async function submit(principal: Principal, messages: Message[]): Promise<DocReceipt[]> {
     const now = deps.clock.now();
-    return deps.db.transaction().execute(async (trx) => {
-      const batch: Batch = { trx, now, filings: new Map(), touched: new Set() };
-      const out: DocReceipt[] = [];
-      const digest = createHash('sha256');
-      for (const m of messages) {
-        const def = KINDS[m.messageType];
-        if (!def) {
-          out.push(unsupported(m));
-          continue;
-        }
-        for (const doc of documentsOf(m as Node, def.node)) {
-          const r = await handle(batch, principal, m, def, doc);
-          digest.update(`${r.messageType}:${r.guid}:${r.returnStatus}\n`);
-          out.push(r);
-        }
+    const lookups = createLookups(deps);
+    const sender = principal.enterpriseId ? await lookups.filingById(principal.enterpriseId) : null;
+    // What each document is and whether its sender may send it: no store needed for that.
+    const items: Array<Item | DocReceipt> = [];
+    for (const m of messages) {
+      const def = KINDS[m.messageType];
+      if (!def) {
+        items.push(unsupported(m));
+        continue;
       }
-      for (const declId of batch.touched) await evaluator.evaluate(batch, declId);
+      for (const doc of documentsOf(m as Node, def.node)) {
+        const head = headNode(def, doc);
+        const item: Item = { m, def, doc, head, h: header(head), key: def.businessKey(head), fields: def.receiptFields(head) };
+        item.refused = senderProblem(sender, m, def, head);
+        if (!item.refused && !isActionKind(def.kind)) {
+          try {
+            item.body = def.map(doc);
+          } catch (e) {
+            // A value the schema allows but the rules cannot read (an amount past its precision): refused, named.
+            if (!(e instanceof AppError)) throw e;
+            item.refused = { code: e.code, zh: e.text.zh, en: e.text.en };
+          }
+        }
+        items.push(item);
+      }
+    }
+    const accepted = items.filter((x): x is Item => 'def' in x && !x.refused);
+
+    return deps.hot.transaction(async ({ sql, trx }) => {
+      if (sql.dialect === 'postgres') await sql.run('select pg_advisory_xact_lock(?)', [LOCK_KEY]);
+      const u = createUnit(sql, deps);
+      const batch: Batch = { trx, now, lookups };
+      const touched = new Set<string>();
+      // Read set-wise what the batch will ask about: repeated guids, stored documents under its business
+      // keys (and the waybills its lists name), and the declarations all of them sit in.
+      await u.loadGuids(accepted.map((x) => x.h.guid));
+      const lists = accepted.filter((x) => x.def.kind === 'list').map((x) => x.body as ImportList);
+      await u.loadDocs([...accepted.map((x) => x.key), ...lists.map((l) => `waybill:${l.logisticsCode}:${l.logisticsNo}`)]);
+      const orders: Array<[string, string]> = [];
+      for (const x of accepted) {
+        const b = x.body as { ebpCode?: string; orderNo?: string } | undefined;
+        if (b?.ebpCode && b.orderNo) orders.push([b.ebpCode, b.orderNo]);
+        const stored = await u.doc(x.key);
+        if (stored?.ebp_code && stored.order_no) orders.push([stored.ebp_code, stored.order_no]);
+      }
+      await u.loadDeclarations(orders, accepted.filter((x) => x.def.kind === 'waybill').map((x) => x.key));
+
+      const out: DocReceipt[] = [];
+      const answered = new Map<string, DocReceipt>();
+      const digest = createHash('sha256');
+      for (const x of items) {
+        const r = 'def' in x ? await handle(u, batch, touched, answered, principal, x) : x;
+        digest.update(`${r.messageType}:${r.guid}:${r.returnStatus}\n`);
+        out.push(r);
+      }
+      await evaluator.evaluateAll(u, touched, now, lookups);
+      await u.flush();
       await deps.audit.append(trx, {
         actor: actorOf(principal),
         action: 'clearance.batch',
@@ -65,74 +137,62 @@ export function createIngest(deps: IngestDeps) {
     return { cursor: null, messageType: 'CEB900', guid: String(m.guid ?? ''), subject: String(m.messageType), returnStatus: '-1', returnTime: '', returnInfo: `clearance.unsupported_message: ${info.zh} / ${info.en}`, fields: {}, xml: '', createdAt: deps.clock.now().toISOString() };
   }
 
-  async function senderFiling(batch: Batch, principal: Principal): Promise<FilingView | null> {
-    const id = principal.enterpriseId;
-    if (!id) return null;
-    if (!batch.filings.has(`id:${id}`)) batch.filings.set(`id:${id}`, await deps.registry.byId(id));
-    return batch.filings.get(`id:${id}`) ?? null;
+  /** The receipt to the sender, queued to be stored with the batch. */
+  function answer(u: Unit, principal: Principal, x: Item, status: number, info: string, now: Date): DocReceipt {
+    const pending = deps.receipts.render([{ recipientIds: principal.enterpriseId ? [principal.enterpriseId] : [], messageType: x.def.receiptType, node: x.def.receiptNode, refGuid: x.h.guid, subject: x.key, returnStatus: status, fields: { ...x.fields, returnInfo: info } }], now);
+    u.queue(pending);
+    if (pending[0]) return pending[0].view;
+    return { cursor: null, messageType: x.def.receiptType, guid: x.h.guid, subject: x.key, returnStatus: String(status), returnTime: '', returnInfo: info, fields: x.fields, xml: '', createdAt: now.toISOString() };
   }
 
-  async function handle(batch: Batch, principal: Principal, m: Message, def: KindDef, doc: Node): Promise<DocReceipt> {
-    const head = headNode(def, doc);
-    const h = header(head);
-    const fields = def.receiptFields(head);
-    const reject = async (code: string, zh: string, en: string) => {
-      const [r] = await deps.receipts.append(batch.trx, [{ recipientIds: principal.enterpriseId ? [principal.enterpriseId] : [], messageType: def.receiptType, node: def.receiptNode, refGuid: h.guid, subject: def.businessKey(head), returnStatus: 100, fields: { ...fields, returnInfo: `${code}: ${zh} / ${en}` } }], batch.now);
-      return r ?? { cursor: null, messageType: def.receiptType, guid: h.guid, subject: def.businessKey(head), returnStatus: '100', returnTime: '', returnInfo: `${code}: ${zh} / ${en}`, fields, xml: '', createdAt: batch.now.toISOString() };
-    };
-
-    // Who sent it: the API key's enterprise, named in BaseTransfer.copCode, filed, approved, in the role.
-    const sender = await senderFiling(batch, principal);
-    const copCode = String((m.BaseTransfer as Node | undefined)?.copCode ?? '').trim();
-    if (!sender) return reject('clearance.sender_not_filed', '发送方没有企业备案', 'the sender has no enterprise filing');
-    if (copCode !== sender.customsCode && copCode !== sender.uscc) {
-      return reject('clearance.sender_mismatch', `BaseTransfer.copCode ${copCode} 不是发送方 ${sender.customsCode}`, `BaseTransfer.copCode ${copCode} is not the sender ${sender.customsCode}`);
-    }
-    if (!sender.approved) return reject('clearance.sender_not_approved', `发送方 ${sender.customsCode} 的备案尚未通过审核`, `the sender ${sender.customsCode} filing is not approved`);
-    const named = def.senderFields.map((f) => String(head[f] ?? '').trim());
-    const isSender = (code: string | undefined) => code === sender.customsCode || code === sender.uscc;
-    if (!def.senderRoles.some((role, i) => sender.roles.includes(role) && isSender(named[i]))) {
-      return reject('clearance.sender_role', `${m.messageType} 须由${def.senderFields.join('/')} 所列且备案为 ${def.senderRoles.join('/')} 的企业发送`, `${m.messageType} must come from the enterprise named in ${def.senderFields.join('/')} and filed as ${def.senderRoles.join('/')}`);
-    }
+  async function handle(u: Unit, batch: Batch, touched: Set<string>, answered: Map<string, DocReceipt>, principal: Principal, x: Item): Promise<DocReceipt> {
+    const { def, h, key } = x;
+    const reject = (code: string, zh: string, en: string) => answer(u, principal, x, 100, `${code}: ${zh} / ${en}`, batch.now);
+    if (x.refused) return reject(x.refused.code, x.refused.zh, x.refused.en);
 
     // Idempotency: a repeated guid gets its original receipt.
-    const t = batch.trx.withTables<ClearanceTables>();
-    const same = await t.selectFrom('clearance_document').select(['receipt_json']).where('guid', '=', h.guid).executeTakeFirst();
-    if (same) return JSON.parse(same.receipt_json) as DocReceipt;
+    const earlier = answered.get(h.guid);
+    if (earlier) return earlier;
+    const stored = u.storedReceipt(h.guid);
+    if (stored) return deps.receipts.revive(stored);
+    const remember = (r: DocReceipt) => {
+      answered.set(h.guid, r);
+      return r;
+    };
 
-    const key = def.businessKey(head);
     if (isActionKind(def.kind)) {
-      const done = await t.selectFrom('clearance_document').select('id').where('business_key', '=', key).executeTakeFirst();
-      if (done) return reject('clearance.duplicate', `重复的申请：${key}`, `duplicate application ${key}`);
-      const outcome = def.kind === 'cancel' ? await actions.cancel(batch, head) : await actions.refund(batch, head, doc);
+      if (await u.doc(key)) return reject('clearance.duplicate', `重复的申请：${key}`, `duplicate application ${key}`);
+      // Actions read and write declarations directly: what the batch holds is written first and read afresh after.
+      await u.flush();
+      const outcome = def.kind === 'cancel' ? await actions.cancel(batch, x.head) : await actions.refund(batch, x.head, x.doc);
+      u.forget();
       if (!outcome.ok) return reject(outcome.code, outcome.zh, outcome.en);
-      const receipt = outcome.receipts.find((r) => r.recipientId === principal.enterpriseId) ?? (await accept(batch, principal, def, h.guid, key, fields, outcome.info, outcome.info));
-      await t
-        .insertInto('clearance_document')
-        .values({ id: newId(), kind: def.kind, message_type: def.messageType, guid: h.guid, business_key: key, sender_id: principal.enterpriseId!, ebp_code: null, order_no: null, link_key: null, app_type: h.appType, status: outcome.status, body: deps.sealer.seal(JSON.stringify(doc)), receipt_json: JSON.stringify(receipt), received_at: batch.now.toISOString() })
-        .execute();
-      return receipt;
+      const receipt = outcome.receipts.find((r) => r.recipientId === principal.enterpriseId) ?? answer(u, principal, x, 120, outcome.info, batch.now);
+      u.insertDoc({ row: { id: newId(), kind: def.kind, message_type: def.messageType, guid: h.guid, business_key: key, sender_id: principal.enterpriseId!, ebp_code: null, order_no: null, link_key: null, app_type: h.appType, status: outcome.status, body: deps.sealer.seal(JSON.stringify(x.doc)), received_at: batch.now.toISOString() }, receipt });
+      return remember(receipt);
     }
     const kind = def.kind;
-    const existing = await lockRows(t.selectFrom('clearance_document').selectAll().where('business_key', '=', key), deps.dialect).executeTakeFirst();
+    const existing = await u.doc(key);
     if (h.appType === '1' && existing) {
       return reject('clearance.duplicate', `业务编号重复：${key}（变更请用 appType=2）`, `duplicate business key ${key} (send appType 2 to change it)`);
     }
     if (h.appType !== '1' && !existing) return reject('clearance.nothing_to_change', `没有可变更或删除的单证：${key}`, `nothing to change or delete under ${key}`);
-    if (existing && !(await evaluator.undecided(batch, kind, existing.id))) {
+    if (existing && !(await evaluator.undecided(u, kind, existing))) {
       return reject('clearance.already_decided', `清单已审结，不能再变更或删除：${key}`, `the list is already decided: ${key} can no longer change`);
     }
-
-    const body = def.map(doc);
-    const bodySealed = deps.sealer.seal(JSON.stringify(body));
-    if (existing && h.appType === '3') {
-      await t.deleteFrom('clearance_document').where('id', '=', existing.id).execute();
-      const declId = await evaluator.detach(batch, kind, existing.id);
-      if (declId) batch.touched.add(declId);
-      return accept(batch, principal, def, h.guid, key, fields, '删除成功', 'deleted');
+    if (existing) {
+      // A change or deletion leaves the declaration it sat in (a change may name another order).
+      const left = await evaluator.detach(u, kind, existing, batch.now);
+      if (left) touched.add(left);
     }
+    if (existing && h.appType === '3') {
+      u.deleteDoc(existing);
+      return remember(answer(u, principal, x, 120, '删除成功 / deleted', batch.now));
+    }
+    const body = x.body;
     const id = existing?.id ?? newId();
-    const [receipt] = await deps.receipts.append(batch.trx, [{ recipientIds: [principal.enterpriseId!], messageType: def.receiptType, node: def.receiptNode, refGuid: h.guid, subject: key, returnStatus: 120, fields: { ...fields, returnInfo: existing ? '变更已入库 / change accepted' : '已入库 / accepted' } }], batch.now);
+    const receipt = answer(u, principal, x, 120, existing ? '变更已入库 / change accepted' : '已入库 / accepted', batch.now);
+    const head = x.head;
     const row = {
       id,
       kind: def.kind,
@@ -145,27 +205,23 @@ export function createIngest(deps: IngestDeps) {
       link_key: def.kind === 'waybill' ? key : null,
       app_type: h.appType,
       status: 120,
-      body: bodySealed,
-      receipt_json: JSON.stringify(receipt),
+      body: deps.sealer.seal(JSON.stringify(body)),
       received_at: batch.now.toISOString(),
     };
-    if (existing) await t.updateTable('clearance_document').set(row).where('id', '=', id).execute();
-    else await t.insertInto('clearance_document').values(row).execute();
-    const declId = await evaluator.attach(batch, kind, id, body);
-    if (declId) batch.touched.add(declId);
-    return receipt!;
-  }
-
-  async function accept(batch: Batch, principal: Principal, def: KindDef, guid: string, key: string, fields: Record<string, string>, zh: string, en: string): Promise<DocReceipt> {
-    const [r] = await deps.receipts.append(batch.trx, [{ recipientIds: [principal.enterpriseId!], messageType: def.receiptType, node: def.receiptNode, refGuid: guid, subject: key, returnStatus: 120, fields: { ...fields, returnInfo: `${zh} / ${en}` } }], batch.now);
-    return r!;
+    if (existing) u.updateDoc({ row, receipt });
+    else u.insertDoc({ row, receipt });
+    u.keepBody(id, body);
+    const declId = await evaluator.attach(u, kind, id, body, batch.now);
+    if (declId) touched.add(declId);
+    return remember(receipt);
   }
 
   /** Customs releases or rejects a list held for manual review (300) or inspection (500). */
   async function decide(principal: Principal, copNo: string, decision: 'release' | 'reject', reason: string) {
     const now = deps.clock.now();
-    return deps.db.transaction().execute(async (trx) => {
-      const batch: Batch = { trx, now, filings: new Map(), touched: new Set() };
+    return deps.hot.transaction(async ({ sql, trx }) => {
+      if (sql.dialect === 'postgres') await sql.run('select pg_advisory_xact_lock(?)', [LOCK_KEY]);
+      const batch: Batch = { trx, now, lookups: createLookups(deps) };
       const outcome = await actions.decide(batch, copNo, decision, reason);
       if (outcome.ok) await deps.audit.append(trx, { actor: actorOf(principal), action: `clearance.inventory.${decision}`, subject: `inventory:${copNo}`, after: { status: outcome.status, reason } });
       return outcome;

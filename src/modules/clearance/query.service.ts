@@ -15,7 +15,7 @@ import type { Reason } from './decision.rules.js';
 import { shanghaiDate } from './evaluate.service.js';
 import type { ClearanceTables } from './migrations.js';
 import type { ClearanceReference, ClearanceRegistry } from './ports.js';
-import type { Receipts } from './receipts.js';
+import { storedFields, type Receipts } from './receipts.js';
 import type { TaxResult } from './tax.rules.js';
 
 export interface QueryDeps {
@@ -79,7 +79,7 @@ export function createQueries(deps: QueryDeps) {
           seen.add(k);
           return true;
         })
-        .map((r) => ({ cursor: Number(r.cursor), messageType: r.message_type, returnStatus: String(r.return_status), returnInfo: (JSON.parse(r.body_json) as { returnInfo?: string }).returnInfo ?? '', at: r.created_at })),
+        .map((r) => ({ cursor: Number(r.cursor), messageType: r.message_type, returnStatus: String(r.return_status), returnInfo: storedFields(r.body_json).returnInfo ?? '', at: r.created_at })),
       returns: JSON.parse(d.returns_json) as Array<{ guid: string; at: string; lines: Array<{ gnum: number; qty: string }>; releasedFen: number; taxWaivedFen: number }>,
       decidedAt: d.decided_at,
       updatedAt: d.updated_at,
