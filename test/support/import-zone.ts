@@ -17,7 +17,7 @@ export interface Party {
   key: string;
 }
 
-export async function importZone(h: Harness, tariffs: Record<string, { vatRate: string; consumptionRate: string; dutyRate: string; positiveList: boolean }> = {}) {
+export async function importZone(h: Harness, tariffs: Record<string, { vatRate: string; consumptionRate: string; dutyRate: string; positiveList: boolean; yearlyCapQty?: string; yearlyCapUnit?: string }> = {}) {
   const { platform } = h;
   const party = async (roles: string[]): Promise<Party> => {
     const code = aCustomsCode();

@@ -219,9 +219,9 @@ export function aReturnMessage(deal: Partial<SampleDeal> = {}, o: SampleOptions 
 }
 
 /** CEB711 arrival at the supervised site (direct purchase), reported by the site operator. */
-export function anArrivalMessage(deal: Partial<SampleDeal> = {}, o: SampleOptions & { logisticsNos?: string[] } = {}): CebMessage {
+export function anArrivalMessage(deal: Partial<SampleDeal> = {}, o: SampleOptions & { logisticsNos?: string[]; operatorCode?: string } = {}): CebMessage {
   const d = aDeal(deal);
-  const operatorCode = '1504960006';
+  const operatorCode = o.operatorCode ?? '1504960006';
   const DeliveryHead: CebNode = {
     ...head(d), customsCode: d.customsCode, copNo: `RK${d.copNo.slice(-12)}`, operatorCode, operatorName: '赤峰国际快件监管中心',
     ieFlag: 'I', trafMode: '5', trafNo: 'CA1234', voyageNo: 'CA1234', billNo: 'MAWB78400001',

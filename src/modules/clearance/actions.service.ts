@@ -9,7 +9,7 @@ import { parseDecimal, roundHalfUp, type Fen } from '../../kernel/money.js';
 import { formatYuan } from '../../kernel/money.js';
 import { lockRows } from '../../platform/db/database.js';
 import type { Batch, IngestDeps } from './context.js';
-import type { Reason } from './decision.rules.js';
+import type { CapUse, Reason } from './decision.rules.js';
 import type { ImportList } from './documents.types.js';
 import type { createEvaluator } from './evaluate.service.js';
 import { shanghaiDate } from './evaluate.service.js';
@@ -60,6 +60,28 @@ export function createActions(deps: IngestDeps, evaluator: Evaluator) {
       .execute();
   }
 
+  /** Gives back what a list took of the buyer's yearly caps: all of it, or the share of returned lines. */
+  async function giveBackCaps(b: Batch, d: Decl, returned?: Array<{ gnum: number; qty: string; of: string }>) {
+    const caps = d.tax_json ? (JSON.parse(d.tax_json) as { caps?: CapUse }).caps : undefined;
+    if (!caps || !d.buyer_key || d.year === null) return;
+    const back: Record<string, number> = {};
+    if (!returned) Object.assign(back, caps.byHeading);
+    else for (const r of returned) {
+      const line = caps.byLine[r.gnum];
+      if (line) back[line.key] = (back[line.key] ?? 0) + shareOf(line.e5, r.qty, r.of);
+    }
+    for (const [key, n] of Object.entries(back)) {
+      if (n <= 0) continue;
+      await tables(b)
+        .updateTable('clearance_item_usage')
+        .set({ used_e5: sql<number>`case when used_e5 >= ${n} then used_e5 - ${n} else 0 end` })
+        .where('buyer_key', '=', d.buyer_key)
+        .where('year', '=', d.year)
+        .where('cap_key', '=', key)
+        .execute();
+    }
+  }
+
   /** What this list added to the buyer's year (0 when it reserved nothing). */
   const counted = (d: Decl): Fen => (d.tax_json ? (JSON.parse(d.tax_json) as Extract<TaxResult, { ok: true }>).countedFen : 0);
 
@@ -78,11 +100,15 @@ export function createActions(deps: IngestDeps, evaluator: Evaluator) {
     if (JSON.parse(d.returns_json).length > 0) return { ok: false, code: 'clearance.not_cancellable', zh: '清单已有退货，不能撤销', en: 'the list has returns: it cannot be cancelled' };
     const release = d.status === 120 ? 0 : counted(d) - Number(d.released_fen);
     await giveBackQuota(b, d, release);
+    if (d.status !== 120) await giveBackCaps(b, d);
     const reason = str(head, 'reason');
     const reasons: Reason[] = [{ code: 'clearance.cancelled', message: { zh: `已撤销：${reason}`, en: `cancelled: ${reason}` }, details: { releasedQuota: formatYuan(release) } }];
     await tables(b).updateTable('clearance_declaration').set({ status: 399, reasons_json: JSON.stringify(reasons), released_fen: Number(d.released_fen) + release, decided_at: b.now.toISOString(), updated_at: b.now.toISOString() }).where('id', '=', d.id).execute();
     const info = `撤销成功，释放额度 ${formatYuan(release)} 元 / cancelled, ${formatYuan(release)} of quota released`;
-    return { ok: true, status: 399, info, receipts: await notify(b, d, 399, info, 'CEB624', 'InvtCancelReturn') };
+    const receipts = await notify(b, d, 399, info, 'CEB624', 'InvtCancelReturn');
+    // A released list's tax bill no longer stands: its status goes to void (CEB818 status 3).
+    if (d.status === 800) await evaluator.taxStatus(b, d, '3');
+    return { ok: true, status: 399, info, receipts };
   }
 
   /** CEB625: goods coming back within the window; each returned line gives back its share of quota and tax. */
@@ -117,6 +143,7 @@ export function createActions(deps: IngestDeps, evaluator: Evaluator) {
     }
     if (returned.length === 0) return { ok: false, code: 'clearance.return_unknown_line', zh: '退货单没有商品项', en: 'the return names no lines' };
     await giveBackQuota(b, d, releasedFen);
+    await giveBackCaps(b, d, returned.map((r) => ({ ...r, of: l.lines.find((x) => x.gnum === r.gnum)!.qty })));
     const record: ReturnRecord = { guid: str(head, 'guid'), at: b.now.toISOString(), lines: returned, releasedFen, taxWaivedFen };
     await tables(b).updateTable('clearance_declaration').set({ returns_json: JSON.stringify([...previous, record]), released_fen: Number(d.released_fen) + releasedFen, updated_at: b.now.toISOString() }).where('id', '=', d.id).execute();
     const info = `退货已受理，释放额度 ${formatYuan(releasedFen)} 元，免征税款 ${formatYuan(taxWaivedFen)} 元 / return accepted: ${formatYuan(releasedFen)} of quota released, ${formatYuan(taxWaivedFen)} of tax waived`;
@@ -128,17 +155,21 @@ export function createActions(deps: IngestDeps, evaluator: Evaluator) {
     const d = await lockRows(tables(b).selectFrom('clearance_declaration').selectAll().where('cop_no', '=', copNo).where('status', 'in', [300, 500]), deps.dialect).executeTakeFirst();
     if (!d) return { ok: false, code: 'clearance.not_held', zh: `清单 ${copNo} 不在人工审核或查验状态`, en: `list ${copNo} is not held for review or inspection` };
     const status = decision === 'release' ? 800 : 100;
-    const reasons: Reason[] = [{ code: decision === 'release' ? 'clearance.released_by_customs' : 'clearance.rejected_by_customs', message: { zh: `海关${decision === 'release' ? '放行' : '退单'}：${reason}`, en: `customs ${decision === 'release' ? 'released' : 'rejected'} it: ${reason}` } }];
+    // Why it was held stays on record beside customs' own reason.
+    const held = JSON.parse(d.reasons_json) as Reason[];
+    const verdict: Reason = { code: decision === 'release' ? 'clearance.released_by_customs' : 'clearance.rejected_by_customs', message: { zh: `海关${decision === 'release' ? '放行' : '退单'}：${reason}`, en: `customs ${decision === 'release' ? 'released' : 'rejected'} it: ${reason}` } };
+    const reasons: Reason[] = [...held, verdict];
     let released = Number(d.released_fen);
     if (status === 100) {
       const back = counted(d) - released;
       await giveBackQuota(b, d, back);
+      await giveBackCaps(b, d);
       released += back;
     }
     await tables(b).updateTable('clearance_declaration').set({ status, reasons_json: JSON.stringify(reasons), released_fen: released, decided_at: b.now.toISOString(), updated_at: b.now.toISOString() }).where('id', '=', d.id).execute();
-    const receipts = await notify(b, d, status, `${reasons[0]!.message.zh} / ${reasons[0]!.message.en}`);
+    const receipts = await notify(b, d, status, `${verdict.message.zh} / ${verdict.message.en}`);
     if (status === 800) await evaluator.taxBill(b, d);
-    return { ok: true, status, info: reasons[0]!.message.en, receipts };
+    return { ok: true, status, info: verdict.message.en, receipts };
   }
 
   return { cancel, refund, decide };

@@ -21,6 +21,8 @@ const Receipt = Type.Object({
   createdAt: Type.String(),
 });
 const Text = Type.Object({ zh: Type.String(), en: Type.String() });
+/** When two declaring agents used the same copNo, which one's list. */
+const AgentQuery = Type.Object({ agentCode: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })) });
 const Reason = Type.Object({ code: Type.String(), message: Text, details: Type.Optional(Type.Unknown()) });
 const Money = Type.String({ pattern: '^-?\\d+\\.\\d{2}$' });
 /** What a list's summary and its full view share. */
@@ -54,6 +56,7 @@ export function clearanceRoutes(q: Queries, ingest: Ingest): FastifyPluginAsync 
       schema: {
         tags,
         params: Type.Object({ copNo: Type.String({ minLength: 1, maxLength: 64 }) }),
+        querystring: AgentQuery,
         response: {
           200: Type.Object({
             ...ListHeader,
@@ -73,18 +76,20 @@ export function clearanceRoutes(q: Queries, ingest: Ingest): FastifyPluginAsync 
             ]),
             receipts: Type.Array(Type.Object({ cursor: Type.Integer(), messageType: Type.String(), returnStatus: Type.String(), returnInfo: Type.String(), at: Type.String() })),
             returns: Type.Array(Type.Object({ guid: Type.String(), at: Type.String(), lines: Type.Array(Type.Object({ gnum: Type.Integer(), qty: Type.String() })), releasedFen: Type.Integer(), taxWaivedFen: Type.Integer() })),
+            waybillEvents: Type.Array(Type.Object({ kind: Type.String(), status: Type.String(), eventTime: Type.String(), note: Type.Union([Type.String(), Type.Null()]), receivedAt: Type.String() })),
             decidedAt: Type.Union([Type.String(), Type.Null()]),
             updatedAt: Type.String(),
           }),
         },
       },
-    }, async (req) => q.inventory(requireAuth(req.principal), req.params.copNo));
+    }, async (req) => q.inventory(requireAuth(req.principal), req.params.copNo, req.query.agentCode));
 
     app.get('/api/v1/inventories/:copNo/documents', {
       schema: {
         tags,
         description: 'The order, payment, waybill and list of a declared list, side by side (personal data masked except for customs and the declaring agent).',
         params: Type.Object({ copNo: Type.String({ minLength: 1, maxLength: 64 }) }),
+        querystring: AgentQuery,
         response: {
           200: Type.Object({
             copNo: Type.String(),
@@ -97,7 +102,7 @@ export function clearanceRoutes(q: Queries, ingest: Ingest): FastifyPluginAsync 
           }),
         },
       },
-    }, async (req) => q.documents(requireAuth(req.principal), req.params.copNo));
+    }, async (req) => q.documents(requireAuth(req.principal), req.params.copNo, req.query.agentCode));
 
     app.post('/api/v1/inventories/:copNo/decision', {
       schema: {

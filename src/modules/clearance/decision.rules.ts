@@ -9,6 +9,7 @@ import { formatYuan, mulRates, type Fen } from '../../kernel/money.js';
 import type { Text } from '../../kernel/errors.js';
 import type { RegulationParams } from '../../kernel/regulation.js';
 import type { ImportList, ImportOrder } from './documents.types.js';
+import { checkCaps, type CapFact } from './caps.rules.js';
 import { computeTax, type LineRates, type TaxResult } from './tax.rules.js';
 
 export type ListStatus = 120 | 100 | 300 | 500 | 800 | 899;
@@ -28,7 +29,7 @@ export interface PartyFact {
   filing: { approved: boolean; roles: string[] } | null;
 }
 
-export interface TariffFact extends LineRates {
+export interface TariffFact extends LineRates, Partial<CapFact> {
   positiveList: boolean;
 }
 
@@ -45,6 +46,8 @@ export interface DecisionFacts {
   productApproved: Record<number, boolean>;
   tariffs: Record<string, TariffFact | null>;
   usedThisYearFen: Fen;
+  /** The buyer's use this year of each capped heading (1e-5 units), for the lines that have a cap. */
+  capsUsedE5?: Record<string, number>;
   params: RegulationParams;
   /** Calendar date of the decision (Asia/Shanghai), for the ID birth-date check. */
   today: string;
@@ -53,8 +56,14 @@ export interface DecisionFacts {
   risk: RiskHit[];
 }
 
+/** What a decided list takes of the buyer's yearly caps: per heading, and per line (for returns). */
+export interface CapUse {
+  byHeading: Record<string, number>;
+  byLine: Record<number, { key: string; e5: number }>;
+}
+
 export type Decision =
-  | { status: 800 | 500 | 300; reasons: Reason[]; tax: Extract<TaxResult, { ok: true }> }
+  | { status: 800 | 500 | 300; reasons: Reason[]; tax: Extract<TaxResult, { ok: true }>; capUse?: CapUse }
   | { status: 100; reasons: Reason[]; tax: null };
 
 const ROLE_TEXT: Record<PartyRole, Text> = {
@@ -87,7 +96,10 @@ export function decideList(f: DecisionFacts): Decision {
     if (!t) reasons.push({ code: 'clearance.no_tariff', message: { zh: `第 ${l.gnum} 项商品编码 ${l.gcode} 没有税率`, en: `line ${l.gnum} HS code ${l.gcode} has no tariff line` }, details: { gnum: l.gnum, gcode: l.gcode } });
     else if (!t.positiveList) reasons.push({ code: 'clearance.not_positive_list', message: { zh: `第 ${l.gnum} 项商品编码 ${l.gcode} 不在跨境电商零售进口商品清单内`, en: `line ${l.gnum} HS code ${l.gcode} is not on the retail import positive list` }, details: { gnum: l.gnum, gcode: l.gcode } });
   }
+  const caps = checkCaps(f.list.lines, f.tariffs, f.capsUsedE5 ?? {});
+  if (!caps.ok) reasons.push(...caps.reasons);
   if (reasons.length > 0) return reject(reasons);
+  const capUse: CapUse = caps.ok ? { byHeading: caps.use, byLine: caps.lines } : { byHeading: {}, byLine: {} };
 
   const rates: Record<string, LineRates> = {};
   for (const [g, t] of Object.entries(f.tariffs)) if (t) rates[g] = t;
@@ -119,12 +131,12 @@ export function decideList(f: DecisionFacts): Decision {
     }]);
   }
   const review = f.risk.filter((r) => r.decision === 'review').map((r) => r.reason);
-  if (review.length > 0) return { status: 300, reasons: review, tax };
+  if (review.length > 0) return { status: 300, reasons: review, tax, capUse };
   const inspect = f.risk.filter((r) => r.decision === 'inspect').map((r) => r.reason);
   if (f.sampled) inspect.push({ code: 'clearance.sampled', message: { zh: '随机布控抽中查验', en: 'picked by random inspection sampling' } });
-  if (inspect.length > 0) return { status: 500, reasons: inspect, tax };
+  if (inspect.length > 0) return { status: 500, reasons: inspect, tax, capUse };
   if (tax.mode === 'general') {
-    return { status: 800, reasons: [{ code: 'clearance.general_trade_tax', message: { zh: '单件不可分割商品超过单次限值，按一般贸易全额征税', en: 'a single indivisible item above the single limit: taxed in full as general trade' } }], tax };
+    return { status: 800, reasons: [{ code: 'clearance.general_trade_tax', message: { zh: '单件不可分割商品超过单次限值，按一般贸易全额征税', en: 'a single indivisible item above the single limit: taxed in full as general trade' } }], tax, capUse };
   }
-  return { status: 800, reasons: [], tax };
+  return { status: 800, reasons: [], tax, capUse };
 }

@@ -73,6 +73,11 @@ export interface ListLine {
   country: string;
   qty: string;
   unit: string;
+  /** The legal (first and second) quantities and units. */
+  qty1?: string;
+  unit1?: string;
+  qty2?: string | null;
+  unit2?: string | null;
   priceFen: Fen;
   totalPriceFen: Fen;
 }

@@ -9,6 +9,7 @@ import { newId } from '../../kernel/ids.js';
 import { decideList, type Decision, type PartyFact, type Reason, type TariffFact } from './decision.rules.js';
 import type { DocKind, ImportList, ImportOrder, ImportPayment, ImportWaybill, Slots } from './documents.types.js';
 import { DOC_NAMES, matchDocuments } from './matching.rules.js';
+import { capKeys } from './caps.rules.js';
 import type { ClearanceTables } from './migrations.js';
 import { LOCK_KEY } from './receipts.js';
 import { createUnit, type DeclRow, type DocKey, type Unit } from './unit.js';
@@ -166,7 +167,8 @@ export function createEvaluator(deps: IngestDeps) {
     const buyerKey = deps.sealer.lookupKey(l.buyerIdNumber);
     const year = Number(today.slice(0, 4));
     const used = await u.quotaUsed(buyerKey, deps.sealer.lookupKey(l.buyerName), year);
-    const base = { order: o, list: l, parties, productApproved, tariffs, usedThisYearFen: used, params, today };
+    const capsUsedE5 = await u.capsUsed(buyerKey, year, capKeys(l.lines, tariffs));
+    const base = { order: o, list: l, parties, productApproved, tariffs, usedThisYearFen: used, capsUsedE5, params, today };
     const decision = decideList({ ...base, sampled: deps.samplingRate > 0 && deps.sample() < deps.samplingRate, risk: deps.risk(base) });
     return close(u, d, l, decision, to, { buyerKey, year, beforeFen: used, limitFen: params.annualLimitFen }, now);
   }
@@ -184,11 +186,12 @@ export function createEvaluator(deps: IngestDeps) {
       // The rules never pass the limit; this guards the write itself (the rows are locked or single-writer).
       if (decision.tax.usedAfterFen > quota.limitFen) throw new Error('quota would pass the annual limit');
       u.setQuotaUsed(quota.buyerKey, quota.year, decision.tax.usedAfterFen);
+      if (decision.capUse) u.addCapsUsed(quota.buyerKey, quota.year, decision.capUse.byHeading);
     }
     u.change(d, {
       status: decision.status,
       reasons_json: JSON.stringify(decision.reasons),
-      tax_json: decision.tax ? JSON.stringify(decision.tax) : null,
+      tax_json: decision.tax ? JSON.stringify(decision.capUse && Object.keys(decision.capUse.byHeading).length > 0 ? { ...decision.tax, caps: decision.capUse } : decision.tax) : null,
       dutiable_fen: decision.tax?.dutiableFen ?? null,
       tax_total_fen: decision.tax?.taxTotalFen ?? null,
       buyer_key: quota?.buyerKey ?? null,
@@ -216,6 +219,23 @@ export function createEvaluator(deps: IngestDeps) {
           TaxListRd: tax.lines.map((x) => ({ gnum: String(x.gnum), gcode: x.gcode, taxPrice: formatYuan(x.dutiableFen), customsTax: formatYuan(x.customsTaxFen), valueAddedTax: formatYuan(x.valueAddedTaxFen), consumptionTax: formatYuan(x.consumptionTaxFen) })),
         }),
       };
+  }
+
+  /** A tax bill's new status (CEB818): 2 summarised, 3 void (a released list cancelled). */
+  async function taxStatus(b: Batch, d: Decl, status: '2' | '3') {
+    const l = await open<ImportList>(b, d.list_id);
+    if (!l || !d.tax_json) return;
+    const invtNo = invtNoOf(l.customsCode, d.created_at.slice(0, 4), l.agentCode, l.copNo);
+    await deps.receipts.append(b.trx, [{
+      recipientIds: await recipients(b, [l.agentCode, l.ebcCode, l.ebpCode]),
+      messageType: 'CEB818',
+      node: 'Tax',
+      refGuid: d.id,
+      subject: `list:${l.agentCode}:${l.copNo}`,
+      returnStatus: Number(status),
+      fields: { guid: d.id.toUpperCase(), invtNo, taxNo: `T${invtNo}`, status, assureCode: l.agentCode, returnInfo: status === '3' ? '税单作废 / tax bill void' : '税单已汇总 / tax bill summarised' },
+      nodeValue: (f) => ({ TaxHeadStatus: { guid: f.guid, returnTime: f.returnTime, invtNo: f.invtNo, taxNo: f.taxNo, status: f.status, assureCode: f.assureCode } }),
+    }], b.now);
   }
 
   /** The tax bill (CEB816) of a list released later by customs. */
@@ -251,5 +271,5 @@ export function createEvaluator(deps: IngestDeps) {
     });
   }
 
-  return { attach, detach, undecided, evaluateAll, expireWaiting, open, recipients, listReceipt, taxBill };
+  return { attach, detach, undecided, evaluateAll, expireWaiting, open, recipients, listReceipt, taxBill, taxStatus };
 }

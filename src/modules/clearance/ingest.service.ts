@@ -13,7 +13,7 @@ import { documentsOf, header } from './ceb-map.rules.js';
 import { createEvaluator } from './evaluate.service.js';
 import { createLookups, type Batch, type IngestDeps } from './context.js';
 export type { IngestDeps } from './context.js';
-import { KINDS, headNode, isActionKind, type KindDef } from './kinds.js';
+import { KINDS, headNode, isActionKind, isEventKind, type KindDef } from './kinds.js';
 import { createActions } from './actions.service.js';
 import type { ImportList } from './documents.types.js';
 import { LOCK_KEY } from './receipts.js';
@@ -44,6 +44,16 @@ interface Item {
   body?: unknown;
 }
 
+const str = (n: Node, k: string) => (typeof n[k] === 'string' ? (n[k] as string).trim() : '');
+const nodes = (v: unknown): Node[] => (Array.isArray(v) ? (v as Node[]) : v && typeof v === 'object' ? [v as Node] : []);
+
+/** The waybills a status report or an arrival names, by their business keys. */
+function waybillsOf(x: Item): string[] {
+  const firm = str(x.head, 'logisticsCode');
+  if (x.def.kind === 'waybill_status') return [`waybill:${firm}:${str(x.head, 'logisticsNo')}`];
+  return [...new Set(nodes(x.doc.DeliveryList).map((l) => `waybill:${firm}:${str(l, 'logisticsNo')}`))];
+}
+
 export function createIngest(deps: IngestDeps) {
   const evaluator = createEvaluator(deps);
   const actions = createActions(deps, evaluator);
@@ -58,7 +68,7 @@ export function createIngest(deps: IngestDeps) {
     if (!sender.approved) return { code: 'clearance.sender_not_approved', zh: `发送方 ${sender.customsCode} 的备案尚未通过审核`, en: `the sender ${sender.customsCode} filing is not approved` };
     const isSender = (code: string) => code === sender.customsCode || code === sender.uscc;
     if (!def.senderRoles.some((role, i) => sender.roles.includes(role) && isSender(String(head[def.senderFields[i]!] ?? '').trim()))) {
-      return { code: 'clearance.sender_role', zh: `${m.messageType} 须由${def.senderFields.join('/')} 所列且备案为 ${def.senderRoles.join('/')} 的企业发送`, en: `${m.messageType} must come from the enterprise named in ${def.senderFields.join('/')} and filed as ${def.senderRoles.join('/')}` };
+      return { code: 'clearance.sender_role', zh: `${m.messageType} 须由${[...new Set(def.senderFields)].join('/')} 所列且备案为 ${def.senderRoles.join('/')} 的企业发送`, en: `${m.messageType} must come from the enterprise named in ${[...new Set(def.senderFields)].join('/')} and filed as ${def.senderRoles.join('/')}` };
     }
     return undefined;
   }
@@ -79,7 +89,7 @@ export function createIngest(deps: IngestDeps) {
         const head = headNode(def, doc);
         const item: Item = { m, def, doc, head, h: header(head), key: def.businessKey(head), fields: def.receiptFields(head) };
         item.refused = senderProblem(sender, m, def, head);
-        if (!item.refused && !isActionKind(def.kind)) {
+        if (!item.refused && !isActionKind(def.kind) && !isEventKind(def.kind)) {
           try {
             item.body = def.map(doc);
           } catch (e) {
@@ -102,7 +112,7 @@ export function createIngest(deps: IngestDeps) {
       // keys (and the waybills its lists name), and the declarations all of them sit in.
       await u.loadGuids(accepted.map((x) => x.h.guid));
       const lists = accepted.filter((x) => x.def.kind === 'list').map((x) => x.body as ImportList);
-      await u.loadDocs([...accepted.map((x) => x.key), ...lists.map((l) => `waybill:${l.logisticsCode}:${l.logisticsNo}`)]);
+      await u.loadDocs([...accepted.map((x) => x.key), ...lists.map((l) => `waybill:${l.logisticsCode}:${l.logisticsNo}`), ...accepted.flatMap((x) => (isEventKind(x.def.kind) ? waybillsOf(x) : []))]);
       const orders: Array<[string, string]> = [];
       for (const x of accepted) {
         const b = x.body as { ebpCode?: string; orderNo?: string } | undefined;
@@ -169,6 +179,23 @@ export function createIngest(deps: IngestDeps) {
       if (!outcome.ok) return reject(outcome.code, outcome.zh, outcome.en);
       const receipt = outcome.receipts.find((r) => r.recipientId === principal.enterpriseId) ?? answer(u, principal, x, 120, outcome.info, batch.now);
       u.insertDoc({ row: { id: newId(), kind: def.kind, message_type: def.messageType, guid: h.guid, business_key: key, sender_id: principal.enterpriseId!, ebp_code: null, order_no: null, link_key: null, app_type: h.appType, status: outcome.status, body: deps.sealer.seal(JSON.stringify(x.doc)), received_at: batch.now.toISOString() }, receipt });
+      return remember(receipt);
+    }
+    if (isEventKind(def.kind)) {
+      if (await u.doc(key)) return reject('clearance.duplicate', `重复的报告：${key}`, `duplicate report ${key}`);
+      const keys = waybillsOf(x);
+      const unknown: string[] = [];
+      for (const k of keys) if (!(await u.doc(k))) unknown.push(k.split(':')[2]!);
+      const firm = str(x.head, 'logisticsCode');
+      if (keys.length === 0) return reject('clearance.no_waybills', '入库明细单没有运单', 'the arrival names no waybills');
+      if (unknown.length > 0) return reject('clearance.waybill_not_found', `物流企业 ${firm} 没有运单：${unknown.join('、')}`, `logistics firm ${firm} has no waybill ${unknown.join(', ')}`);
+      const id = newId();
+      const receipt = answer(u, principal, x, 120, '已入库 / accepted', batch.now);
+      const at = batch.now.toISOString();
+      u.insertDoc({ row: { id, kind: def.kind, message_type: def.messageType, guid: h.guid, business_key: key, sender_id: principal.enterpriseId!, ebp_code: null, order_no: null, link_key: keys.length === 1 ? keys[0]! : null, app_type: h.appType, status: 120, body: deps.sealer.seal(JSON.stringify(x.doc)), received_at: at }, receipt });
+      const status = def.kind === 'waybill_status' ? str(x.head, 'logisticsStatus') : 'arrived';
+      const time = str(x.head, def.kind === 'waybill_status' ? 'logisticsTime' : 'appTime');
+      u.addEvents(keys.map((k) => ({ waybill_key: k, kind: def.kind, status, event_time: time, document_id: id, sender_id: principal.enterpriseId!, note: str(x.head, 'note') || null, received_at: at })));
       return remember(receipt);
     }
     const kind = def.kind;

@@ -7,10 +7,12 @@ import type { DocKind } from './documents.types.js';
 
 /** Documents that act on a declared list rather than fill one of its slots. */
 export type ActionKind = 'cancel' | 'return';
+/** Documents that report what happened to waybills: status (CEB513) and arrival at the supervised site (CEB711). */
+export type EventKind = 'waybill_status' | 'arrival';
 import { headOf, toList, toOrder, toPayment, toWaybill, type Node } from './ceb-map.rules.js';
 
 export interface KindDef {
-  kind: DocKind | ActionKind;
+  kind: DocKind | ActionKind | EventKind;
   messageType: string;
   node: string;
   head: string;
@@ -81,6 +83,33 @@ export const KINDS: Record<string, KindDef> = {
     businessKey: (h) => `waybill:${s(h, 'logisticsCode')}:${s(h, 'logisticsNo')}`,
     receiptFields: (h) => ({ guid: s(h, 'guid'), logisticsCode: s(h, 'logisticsCode'), logisticsNo: s(h, 'logisticsNo') }),
   },
+  CEB513: {
+    kind: 'waybill_status',
+    messageType: 'CEB513',
+    node: 'LogisticsStatus',
+    head: 'LogisticsStatus',
+    receiptType: 'CEB514',
+    receiptNode: 'LogisticsStatusReturn',
+    senderRoles: ['logistics'],
+    senderFields: ['logisticsCode'],
+    map: (doc) => doc,
+    businessKey: (h) => `waybill_status:${s(h, 'logisticsCode')}:${s(h, 'logisticsNo')}:${s(h, 'guid')}`,
+    receiptFields: (h) => ({ guid: s(h, 'guid'), logisticsCode: s(h, 'logisticsCode'), logisticsNo: s(h, 'logisticsNo'), logisticsStatus: s(h, 'logisticsStatus') }),
+  },
+  CEB711: {
+    kind: 'arrival',
+    messageType: 'CEB711',
+    node: 'Delivery',
+    head: 'DeliveryHead',
+    receiptType: 'CEB712',
+    receiptNode: 'DeliveryReturn',
+    // The supervised site's operator: a warehouse (监管作业场所) or the logistics firm that runs it.
+    senderRoles: ['warehouse', 'logistics'],
+    senderFields: ['operatorCode', 'operatorCode'],
+    map: (doc) => doc,
+    businessKey: (h) => `arrival:${s(h, 'operatorCode')}:${s(h, 'guid')}`,
+    receiptFields: (h) => ({ guid: s(h, 'guid'), customsCode: s(h, 'customsCode'), operatorCode: s(h, 'operatorCode'), copNo: s(h, 'copNo'), preNo: s(h, 'preNo'), rkdNo: s(h, 'rkdNo') }),
+  },
   CEB621: {
     kind: 'list',
     messageType: 'CEB621',
@@ -123,5 +152,6 @@ export const KINDS: Record<string, KindDef> = {
 };
 
 export const isActionKind = (k: KindDef['kind']): k is ActionKind => k === 'cancel' || k === 'return';
+export const isEventKind = (k: KindDef['kind']): k is EventKind => k === 'waybill_status' || k === 'arrival';
 
 export const headNode = (def: KindDef, doc: Node): Node => headOf(doc, def.head);

@@ -83,6 +83,33 @@ export const clearanceMigrations: Migrations = {
       await db.schema.alterTable('clearance_declaration').addColumn('released_fen', BIGINT, (c) => c.notNull().defaultTo(0)).execute();
     },
   },
+  '0402_clearance_waybill_events': {
+    async up(db, dialect) {
+      // What logistics firms (CEB513) and supervised sites (CEB711) report about a waybill, in order.
+      await db.schema
+        .createTable('clearance_waybill_event')
+        .addColumn('seq', dialect === 'postgres' ? 'bigserial' : 'integer', (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+        .addColumn('waybill_key', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('event_time', 'text', (c) => c.notNull())
+        .addColumn('document_id', 'text', (c) => c.notNull())
+        .addColumn('sender_id', 'text', (c) => c.notNull())
+        .addColumn('note', 'text')
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('clearance_waybill_event_key').on('clearance_waybill_event').columns(['waybill_key', 'received_at']).execute();
+      // Per-person yearly caps: what each buyer has bought of a capped heading this year (1e-5 units).
+      await db.schema
+        .createTable('clearance_item_usage')
+        .addColumn('buyer_key', 'text', (c) => c.notNull())
+        .addColumn('year', 'integer', (c) => c.notNull())
+        .addColumn('cap_key', 'text', (c) => c.notNull())
+        .addColumn('used_e5', BIGINT, (c) => c.notNull())
+        .addPrimaryKeyConstraint('clearance_item_usage_pk', ['buyer_key', 'year', 'cap_key'])
+        .execute();
+    },
+  },
 };
 
 export type ClearanceTables = {
@@ -142,4 +169,6 @@ export type ClearanceTables = {
     created_at: string;
   };
   clearance_quota: { buyer_key: string; year: number; name_key: string; used_fen: number };
+  clearance_item_usage: { buyer_key: string; year: number; cap_key: string; used_e5: number };
+  clearance_waybill_event: { seq: Generated<number>; waybill_key: string; kind: string; status: string; event_time: string; document_id: string; sender_id: string; note: string | null; received_at: string };
 };

@@ -24,7 +24,7 @@ export interface ClearanceRegistry {
 }
 
 export interface ClearanceReference {
-  tariffAt(gcode: string, date?: string): Promise<{ dutyRate: string; vatRate: string; consumptionRate: string; positiveList: boolean } | null>;
+  tariffAt(gcode: string, date?: string): Promise<{ dutyRate: string; vatRate: string; consumptionRate: string; positiveList: boolean; yearlyCapQty?: string | null; yearlyCapUnit?: string | null } | null>;
   regulationAt(date?: string): Promise<RegulationVersion>;
 }
 

@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import { checkResidentId, maskResidentId } from '../../kernel/codes/resident-id.js';
 import type { Clock } from '../../kernel/clock.js';
-import { invalid, notFound } from '../../kernel/errors.js';
+import { conflict, invalid, notFound } from '../../kernel/errors.js';
 import { formatYuan } from '../../kernel/money.js';
 import type { Sealer } from '../../platform/crypto.js';
 import type { Db } from '../../platform/db/database.js';
@@ -38,16 +38,32 @@ export function createQueries(deps: QueryDeps) {
     return { items, next: items.length > 0 ? items[items.length - 1]!.cursor : after };
   }
 
-  async function inventory(p: Principal, copNo: string) {
-    const rows = await db.selectFrom('clearance_declaration').selectAll().where('cop_no', '=', copNo).execute();
-    let d = rows[0];
+  /** The declaration behind a list number the caller may see; `agentCode` picks one when two agents used the same copNo. */
+  async function visibleList(p: Principal, copNo: string, agentCode?: string) {
+    let q = db.selectFrom('clearance_declaration').selectAll().where('cop_no', '=', copNo);
+    if (agentCode) q = q.where('agent_code', '=', agentCode);
+    let rows = await q.orderBy('created_at', 'desc').execute();
     if (p.role === 'enterprise') {
       const mine = p.enterpriseId ? await deps.registry.byId(p.enterpriseId) : null;
-      d = rows.find((r) => mine && [r.agent_code, r.ebc_code, r.ebp_code].includes(mine.customsCode));
-    } else if (!isRegulator(p) && p.role !== 'admin') d = undefined;
-    if (!d) throw notFound('clearance.inventory_not_found', { zh: `没有清单：${copNo}`, en: `no such list: ${copNo}` }, { copNo });
+      rows = rows.filter((r) => mine && [r.agent_code, r.ebc_code, r.ebp_code].includes(mine.customsCode));
+    } else if (!isRegulator(p) && p.role !== 'admin') rows = [];
+    if (rows.length === 0) throw notFound('clearance.inventory_not_found', { zh: `没有清单：${copNo}`, en: `no such list: ${copNo}` }, { copNo });
+    if (rows.length > 1) {
+      const agents = rows.map((r) => r.agent_code);
+      throw conflict('clearance.ambiguous_list', { zh: `清单编号 ${copNo} 属于多个申报企业（${agents.join('、')}），请加 agentCode 参数`, en: `list number ${copNo} belongs to several declaring agents (${agents.join(', ')}): add ?agentCode=` }, { agents });
+    }
+    return rows[0]!;
+  }
+
+  async function inventory(p: Principal, copNo: string, agentCode?: string) {
+    const d = await visibleList(p, copNo, agentCode);
     const tax = d.tax_json ? (JSON.parse(d.tax_json) as Extract<TaxResult, { ok: true }>) : null;
-    const history = await db.selectFrom('clearance_receipt').select(['cursor', 'message_type', 'return_status', 'body_json', 'created_at', 'recipient_id']).where('ref_guid', '=', d.id).orderBy('cursor').execute();
+    // The list's own receipts and those that accepted each of its four documents.
+    const docIds = [d.order_id, d.payment_id, d.waybill_id, d.list_id].filter((x): x is string => !!x);
+    const docs = docIds.length > 0 ? await db.selectFrom('clearance_document').select(['guid', 'business_key']).where('id', 'in', docIds).execute() : [];
+    const refs = [d.id, ...docs.map((x) => x.guid)];
+    const history = await db.selectFrom('clearance_receipt').select(['cursor', 'message_type', 'return_status', 'body_json', 'created_at', 'recipient_id']).where('ref_guid', 'in', refs).orderBy('cursor').execute();
+    const events = d.logistics_key ? await db.selectFrom('clearance_waybill_event').selectAll().where('waybill_key', '=', d.logistics_key).orderBy('seq').execute() : [];
     const seen = new Set<string>();
     return {
       copNo,
@@ -81,6 +97,7 @@ export function createQueries(deps: QueryDeps) {
         })
         .map((r) => ({ cursor: Number(r.cursor), messageType: r.message_type, returnStatus: String(r.return_status), returnInfo: storedFields(r.body_json).returnInfo ?? '', at: r.created_at })),
       returns: JSON.parse(d.returns_json) as Array<{ guid: string; at: string; lines: Array<{ gnum: number; qty: string }>; releasedFen: number; taxWaivedFen: number }>,
+      waybillEvents: events.map((e) => ({ kind: e.kind, status: e.status, eventTime: e.event_time, note: e.note, receivedAt: e.received_at })),
       decidedAt: d.decided_at,
       updatedAt: d.updated_at,
     };
@@ -106,9 +123,8 @@ export function createQueries(deps: QueryDeps) {
    * The four documents of a list side by side. Buyer ID numbers and telephones are masked except for
    * customs and the list's own agent, who declared them.
    */
-  async function documents(p: Principal, copNo: string) {
-    const view = await inventory(p, copNo);
-    const d = await db.selectFrom('clearance_declaration').selectAll().where('cop_no', '=', copNo).where('ebp_code', '=', view.ebpCode).where('order_no', '=', view.orderNo).executeTakeFirstOrThrow();
+  async function documents(p: Principal, copNo: string, agentCode?: string) {
+    const d = await visibleList(p, copNo, agentCode);
     const mine = p.enterpriseId ? await deps.registry.byId(p.enterpriseId) : null;
     const full = p.role === 'customs' || (!!mine && mine.customsCode === d.agent_code);
     const open = async (id: string | null) => {
@@ -118,7 +134,7 @@ export function createQueries(deps: QueryDeps) {
       const body = JSON.parse(deps.sealer.open(r.body)) as Record<string, unknown>;
       return full ? body : maskPersonal(body);
     };
-    return { copNo, order: await open(d.order_id), payment: await open(d.payment_id), waybill: await open(d.waybill_id), list: await open(d.list_id), reasons: view.reasons, masked: !full };
+    return { copNo, order: await open(d.order_id), payment: await open(d.payment_id), waybill: await open(d.waybill_id), list: await open(d.list_id), reasons: JSON.parse(d.reasons_json) as Reason[], masked: !full };
   }
 
   /** Declarations, newest first, filtered; an enterprise sees those where it is a party. */

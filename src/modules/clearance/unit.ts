@@ -19,7 +19,9 @@ export type DocKey = Pick<DocRow, 'id' | 'kind' | 'business_key' | 'ebp_code' | 
 
 const DOC_COLUMNS = ['id', 'kind', 'message_type', 'guid', 'business_key', 'sender_id', 'ebp_code', 'order_no', 'link_key', 'app_type', 'status', 'body', 'receipt_json', 'received_at'] as const;
 const DECL_COLUMNS = ['id', 'ebp_code', 'order_no', 'order_id', 'payment_id', 'waybill_id', 'list_id', 'cop_no', 'agent_code', 'ebc_code', 'logistics_key', 'trade_mode', 'status', 'buyer_key', 'year', 'dutiable_fen', 'tax_total_fen', 'tax_json', 'reasons_json', 'parties_json', 'deadline', 'created_at', 'updated_at', 'decided_at', 'returns_json', 'released_fen'] as const;
+const EVENT_COLUMNS = ['waybill_key', 'kind', 'status', 'event_time', 'document_id', 'sender_id', 'note', 'received_at'] as const;
 const IN_CHUNK = 400;
+export type WaybillEvent = Omit<Selectable<ClearanceTables['clearance_waybill_event']>, 'seq'>;
 
 /** A new or changed document: written with its acceptance receipt once that receipt has its cursor. */
 export interface DocWrite {
@@ -47,10 +49,13 @@ export function createUnit(hot: HotSql, deps: { sealer: Sealer; receipts: Receip
   const quota = new Map<string, QuotaRow | null>();
   const dirtyDecls = new Set<string>();
   const dirtyQuota = new Set<string>();
+  const usage = new Map<string, number>(); // buyer key, year, cap key -> used (1e-5 units)
+  const dirtyUsage = new Set<string>();
   let inserts: DocWrite[] = [];
   let updates: DocWrite[] = [];
   let deletes: string[] = [];
   let receipts: PendingReceipt[] = [];
+  let events: WaybillEvent[] = [];
 
   async function inList<T>(select: string, column: string, values: readonly SqlValue[], tail = '', extra: SqlValue[] = []): Promise<T[]> {
     const out: T[] = [];
@@ -163,6 +168,25 @@ export function createUnit(hot: HotSql, deps: { sealer: Sealer; receipts: Receip
       dirtyQuota.add(`${buyerKey}:${year}`);
     },
 
+    /** The buyer's use this year of capped headings. */
+    async capsUsed(buyerKey: string, year: number, keys: string[]): Promise<Record<string, number>> {
+      const missing = keys.filter((k) => !usage.has(`${buyerKey}\n${year}\n${k}`));
+      for (const k of missing) usage.set(`${buyerKey}\n${year}\n${k}`, 0);
+      if (missing.length > 0) {
+        for (const r of await inList<{ cap_key: string; used_e5: number }>('select cap_key, used_e5 from clearance_item_usage', 'cap_key', missing, 'buyer_key = ? and year = ? and ', [buyerKey, year])) {
+          usage.set(`${buyerKey}\n${year}\n${r.cap_key}`, Number(r.used_e5));
+        }
+      }
+      return Object.fromEntries(keys.map((k) => [k, usage.get(`${buyerKey}\n${year}\n${k}`)!]));
+    },
+    addCapsUsed(buyerKey: string, year: number, use: Record<string, number>) {
+      for (const [k, n] of Object.entries(use)) {
+        const key = `${buyerKey}\n${year}\n${k}`;
+        usage.set(key, (usage.get(key) ?? 0) + n);
+        dirtyUsage.add(key);
+      }
+    },
+
     insertDoc(w: DocWrite) {
       inserts.push(w);
       docs.set(w.row.business_key, w.row);
@@ -178,6 +202,9 @@ export function createUnit(hot: HotSql, deps: { sealer: Sealer; receipts: Receip
       docs.set(d.business_key, null);
       inserts = inserts.filter((w) => w.row.id !== d.id);
       updates = updates.filter((w) => w.row.id !== d.id);
+    },
+    addEvents(list: WaybillEvent[]) {
+      events.push(...list);
     },
     queue(pending: PendingReceipt[]) {
       receipts.push(...pending);
@@ -212,10 +239,18 @@ export function createUnit(hot: HotSql, deps: { sealer: Sealer; receipts: Receip
         await hot.run(`insert into clearance_quota (buyer_key, year, name_key, used_fen) values ${valuesList(part.length, 4)} on conflict (buyer_key, year) do update set used_fen = excluded.used_fen`, part.flatMap((q) => [q.buyer_key, q.year, q.name_key, q.used_fen]));
       }
       dirtyQuota.clear();
+      const used = [...dirtyUsage].map((k) => [...k.split('\n'), usage.get(k)!] as [string, string, string, number]);
+      for (const part of chunks(used, 200)) {
+        await hot.run(`insert into clearance_item_usage (buyer_key, year, cap_key, used_e5) values ${valuesList(part.length, 4)} on conflict (buyer_key, year, cap_key) do update set used_e5 = excluded.used_e5`, part.flatMap(([b, y, k, n]) => [b, Number(y), k, n]));
+      }
+      dirtyUsage.clear();
+      for (const part of chunks(events, 100)) await hot.run(`insert into clearance_waybill_event (${EVENT_COLUMNS.join(', ')}) values ${valuesList(part.length, EVENT_COLUMNS.length)}`, part.flatMap((e) => EVENT_COLUMNS.map((c) => e[c])));
+      events = [];
     },
 
     /** Drops what was read: after a flush, when other code has changed rows behind the batch's back. */
     forget() {
+      usage.clear();
       docs.clear();
       decls.clear();
       byOrder.clear();
