@@ -11,7 +11,7 @@ import { buildApp, type App } from './platform/http/app.js';
 import { createIdentityModule } from './modules/identity/index.js';
 import { createReferenceModule } from './modules/reference/index.js';
 import { createRegistryModule } from './modules/registry/index.js';
-import { createClearanceModule } from './modules/clearance/index.js';
+import { createClearanceModule, type RiskHook } from './modules/clearance/index.js';
 import { createWebhooksModule } from './modules/webhooks/index.js';
 import { createSealer } from './platform/crypto.js';
 import { createHotStore } from './platform/db/hot.js';
@@ -26,6 +26,8 @@ export interface PlatformOptions {
   secret: string;
   /** Share of decided import lists picked for inspection (0–1). */
   samplingRate?: number;
+  /** Risk rules for decided import lists (manual review or inspection). */
+  risk?: RiskHook;
 }
 
 export async function createPlatform(opts: PlatformOptions) {
@@ -60,6 +62,7 @@ export async function createPlatform(opts: PlatformOptions) {
       },
     },
     ...(opts.samplingRate !== undefined ? { samplingRate: opts.samplingRate } : {}),
+    ...(opts.risk ? { risk: opts.risk } : {}),
   });
   // Webhooks read an enterprise's receipts as that enterprise would through GET /api/v1/receipts.
   const webhooks = createWebhooksModule({

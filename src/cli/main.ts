@@ -4,16 +4,16 @@ import { Command } from 'commander';
 import { loadConfig } from '../platform/config.js';
 import { createPlatform } from '../compose.js';
 import { exitOnError } from './errors.js';
-import { serve, VERSION } from './serve.js';
+import { platformOptions, serve, VERSION } from './serve.js';
 import { loadDemoZone } from '../demo/zone.js';
 import { demoTraffic } from './demo-traffic.js';
 import { ROLES } from '../platform/http/principal.js';
 
 const program = new Command('cbec').version(VERSION).description('cbec: cross-border e-commerce comprehensive service platform (跨境电子商务综合服务平台)');
 
-async function withPlatform<T>(fn: (p: Awaited<ReturnType<typeof createPlatform>>) => Promise<T>): Promise<T> {
+async function withPlatform<T>(fn: (p: Awaited<ReturnType<typeof createPlatform>>) => Promise<T>, demo?: Parameters<typeof platformOptions>[1]): Promise<T> {
   const config = loadConfig();
-  const platform = await createPlatform({ db: config.db, secret: config.secret });
+  const platform = await createPlatform(platformOptions(config, demo));
   try {
     await platform.migrate();
     return await fn(platform);
@@ -52,7 +52,9 @@ program
       if (o.traffic !== undefined) return demoTraffic(p, o.traffic);
       const r = await loadDemoZone(p, { force: !!o.force, adminPassword: loadConfig().adminPassword });
       process.stdout.write(r.banner);
-    }).catch(exitOnError),
+      // Demo traffic shows every outcome: 3 % picked for inspection, goods of 3,000 yuan or more reviewed
+      // by customs (unless CBEC_INSPECTION_RATE / CBEC_REVIEW_ABOVE say otherwise).
+    }, o.traffic !== undefined ? { samplingRate: 0.03, reviewAboveFen: 300_000 } : undefined).catch(exitOnError),
   );
 
 const users = program.command('users').description('list, create and reset users');

@@ -6,7 +6,8 @@
 import cluster from 'node:cluster';
 import { readFileSync } from 'node:fs';
 import type { Config } from '../platform/config.js';
-import { createPlatform } from '../compose.js';
+import { createPlatform, type PlatformOptions } from '../compose.js';
+import { reviewAbove } from '../modules/clearance/index.js';
 import { loadDemoZoneIfEmpty } from '../demo/zone.js';
 
 export const VERSION = (() => {
@@ -16,6 +17,13 @@ export const VERSION = (() => {
     return '0.0.0';
   }
 })();
+
+/** The platform's options from the configuration: the store, the secret and the operator's risk settings. */
+export function platformOptions(config: Config, demo?: { samplingRate: number; reviewAboveFen: number }): PlatformOptions {
+  const samplingRate = config.inspectionRate || demo?.samplingRate || 0;
+  const reviewAboveFen = config.reviewAboveFen ?? demo?.reviewAboveFen ?? null;
+  return { db: config.db, secret: config.secret, samplingRate, ...(reviewAboveFen !== null ? { risk: reviewAbove(reviewAboveFen) } : {}) };
+}
 
 export async function serve(config: Config, opts: { workers?: number } = {}) {
   const workers = opts.workers ?? config.workers;
@@ -29,7 +37,7 @@ export async function serve(config: Config, opts: { workers?: number } = {}) {
     return;
   }
   const started = Date.now();
-  const platform = await createPlatform({ db: config.db, secret: config.secret });
+  const platform = await createPlatform(platformOptions(config));
   if (cluster.isPrimary) await prepareWith(platform, config);
   const app = await platform.http({ logLevel: config.logLevel, webDir: config.webDir, version: VERSION });
   // Lists whose documents did not all arrive within the window are rejected, naming the missing ones.

@@ -3,6 +3,7 @@ import { cleanupPlatforms, freshPlatform } from '../../test/support/dialects.js'
 import { loadDemoZone } from './zone.js';
 import { aResidentId, driveTraffic } from './traffic.js';
 import { checkResidentId } from '../kernel/codes/resident-id.js';
+import { reviewAbove } from '../modules/clearance/index.js';
 
 afterAll(cleanupPlatforms);
 
@@ -20,6 +21,18 @@ describe('demo traffic', () => {
     const admin = { kind: 'user' as const, id: 'a', name: 'admin', role: 'admin' as const, enterpriseId: null };
     expect((await platform.clearance.queries.declarations(admin, { limit: 1, offset: 0 })).total).toBe(60);
     expect(await platform.audit.verify()).toMatchObject({ ok: true });
+  }, 120_000);
+
+  it('with the demo’s risk settings, sends expensive goods to manual review and samples some for inspection', async () => {
+    const { platform } = await freshPlatform('sqlite', new Date().toISOString(), { samplingRate: 0.2, risk: reviewAbove(300_000) });
+    await loadDemoZone(platform);
+    const app = await platform.http({ logLevel: 'silent' });
+    const r = await driveTraffic(platform, app, 60, () => {});
+    expect(r.byOutcome.manual_review ?? 0).toBeGreaterThan(0);
+    expect(r.byOutcome.inspection ?? 0).toBeGreaterThan(0);
+    const officer = { kind: 'user' as const, id: 'c', name: 'customs', role: 'customs' as const, enterpriseId: null };
+    const held = await platform.clearance.queries.declarations(officer, { status: 300, limit: 1, offset: 0 });
+    expect(held.total).toBe(r.byOutcome.manual_review);
   }, 120_000);
 
   it('makes valid resident IDs', () => {

@@ -18,6 +18,17 @@ describe('config', () => {
     expect(c).toMatchObject({ dbKind: 'postgres', db: 'postgres://u@h:5432/db', secret: 'x'.repeat(32), demo: false, port: 9000 });
   });
 
+  it('reads the operator’s risk settings: inspection share and manual review line (off by default)', () => {
+    expect(loadConfig({ CBEC_SECRET: 'x'.repeat(32) }, tmpdir())).toMatchObject({ inspectionRate: 0, reviewAboveFen: null });
+    expect(loadConfig({ CBEC_SECRET: 'x'.repeat(32), CBEC_INSPECTION_RATE: '0.02', CBEC_REVIEW_ABOVE: '2999.99' }, tmpdir())).toMatchObject({ inspectionRate: 0.02, reviewAboveFen: 299_999 });
+    try {
+      loadConfig({ CBEC_SECRET: 'x'.repeat(32), CBEC_INSPECTION_RATE: '2', CBEC_REVIEW_ABOVE: '3,000' }, tmpdir());
+      expect.unreachable();
+    } catch (e) {
+      expect((e as { details: { problems: string[] } }).details.problems.join('\n')).toMatch(/CBEC_INSPECTION_RATE[\s\S]*CBEC_REVIEW_ABOVE/);
+    }
+  });
+
   it('reports every bad variable at once', () => {
     try {
       loadConfig({ PORT: 'eighty', CBEC_DB: 'mysql://x', CBEC_DEMO: 'yes', CBEC_ADMIN_PASSWORD: 'short', CBEC_SECRET: 'x'.repeat(32) }, tmpdir());

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { invalid } from '../kernel/errors.js';
+import { parseYuan } from '../kernel/money.js';
 
 export interface Config {
   port: number;
@@ -22,6 +23,10 @@ export interface Config {
   /** Folder of the built console (index.html), if any. */
   webDir: string;
   workers: number;
+  /** Share of decided import lists picked at random for inspection (0–1; default 0). */
+  inspectionRate: number;
+  /** Lists whose goods are worth this many fen or more go to manual review; null: off. */
+  reviewAboveFen: number | null;
 }
 
 type Env = Record<string, string | undefined>;
@@ -50,6 +55,14 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   if (adminPassword !== undefined && adminPassword.length < 8) problems.push('CBEC_ADMIN_PASSWORD must have at least 8 characters');
   const workers = Number(env.CBEC_WORKERS ?? '1');
   if (!Number.isInteger(workers) || workers < 1 || workers > 64) problems.push(`CBEC_WORKERS must be 1-64, got "${env.CBEC_WORKERS}"`);
+  const inspectionRate = Number(env.CBEC_INSPECTION_RATE ?? '0');
+  if (!/^(0(\.\d+)?|1(\.0+)?)$/.test(env.CBEC_INSPECTION_RATE ?? '0')) problems.push(`CBEC_INSPECTION_RATE must be a share from 0 to 1 (e.g. 0.02), got "${env.CBEC_INSPECTION_RATE}"`);
+  const reviewRaw = env.CBEC_REVIEW_ABOVE;
+  let reviewAboveFen: number | null = null;
+  if (reviewRaw !== undefined && reviewRaw !== '') {
+    if (/^\d{1,9}(\.\d{1,2})?$/.test(reviewRaw)) reviewAboveFen = parseYuan(reviewRaw, 'CBEC_REVIEW_ABOVE');
+    else problems.push(`CBEC_REVIEW_ABOVE must be an amount in yuan (e.g. 3000 or 2999.99), got "${reviewRaw}"`);
+  }
   const secretRaw = env.CBEC_SECRET;
   if (secretRaw !== undefined && secretRaw.length < 16) problems.push('CBEC_SECRET must have at least 16 characters');
 
@@ -74,6 +87,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     logLevel,
     webDir: resolve(cwd, env.CBEC_WEB_DIR ?? 'web/dist'),
     workers,
+    inspectionRate,
+    reviewAboveFen,
   };
 }
 

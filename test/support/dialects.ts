@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { testEnv } from '../../src/platform/config.js';
 import { fixedClock } from '../../src/kernel/clock.js';
-import { createPlatform, type Platform } from '../../src/compose.js';
+import { createPlatform, type Platform, type PlatformOptions } from '../../src/compose.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -31,7 +31,7 @@ export function dialects(): DialectName[] {
 const cleanups: Array<() => Promise<void>> = [];
 
 /** A migrated platform on a fresh database of the given dialect, at a fixed clock. */
-export async function freshPlatform(dialect: DialectName, at = '2026-06-01T02:00:00.000Z', extra: { samplingRate?: number } = {}) {
+export async function freshPlatform(dialect: DialectName, at = '2026-06-01T02:00:00.000Z', extra: Pick<PlatformOptions, 'samplingRate' | 'risk'> = {}) {
   const clock = fixedClock(at);
   const secret = 'test-secret-0123456789abcdef';
   let platform: Platform;

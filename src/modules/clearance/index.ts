@@ -23,6 +23,7 @@ export type { DocReceipt, Ingest } from './ingest.service.js';
 export type { ClearanceRegistry, ClearanceReference, ReceiptRenderer, ReceiptMessage, RiskHook, FilingView } from './ports.js';
 export type { RiskHit, Reason } from './decision.rules.js';
 export { computeTax, type TaxResult } from './tax.rules.js';
+export { reviewAbove, allOf } from './risk.rules.js';
 
 export interface ClearanceDeps {
   db: Db;
