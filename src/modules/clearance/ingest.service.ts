@@ -11,7 +11,7 @@ import { actorOf, type Principal } from '../../platform/http/principal.js';
 import type { Node } from './ceb-map.rules.js';
 import { documentsOf, header } from './ceb-map.rules.js';
 import { createEvaluator } from './evaluate.service.js';
-import { createLookups, type Batch, type IngestDeps } from './context.js';
+import { createLookups, type Batch, type IngestDeps, type Lookups } from './context.js';
 export type { IngestDeps } from './context.js';
 import { KINDS, headNode, isActionKind, isEventKind, type KindDef } from './kinds.js';
 import { createActions } from './actions.service.js';
@@ -73,11 +73,9 @@ export function createIngest(deps: IngestDeps) {
     return undefined;
   }
 
-  async function submit(principal: Principal, messages: Message[]): Promise<DocReceipt[]> {
-    const now = deps.clock.now();
-    const lookups = createLookups(deps);
+  /** What each document of a submission is and whether its sender may send it: no store needed for that. */
+  async function read(principal: Principal, messages: Message[], lookups: Lookups): Promise<Array<Item | DocReceipt>> {
     const sender = principal.enterpriseId ? await lookups.filingById(principal.enterpriseId) : null;
-    // What each document is and whether its sender may send it: no store needed for that.
     const items: Array<Item | DocReceipt> = [];
     for (const m of messages) {
       const def = KINDS[m.messageType];
@@ -101,15 +99,81 @@ export function createIngest(deps: IngestDeps) {
         items.push(item);
       }
     }
-    const accepted = items.filter((x): x is Item => 'def' in x && !x.refused);
+    return items;
+  }
+
+  /**
+   * Group commit (DESIGN.md §3): submissions that arrive while a transaction runs wait and go together in
+   * the next one, in arrival order; each is answered when that transaction has committed. Should a group
+   * fail as a whole, its submissions are retried one by one, so that one cannot fail the others.
+   */
+  interface Waiting {
+    principal: Principal;
+    messages: Message[];
+    resolve: (r: DocReceipt[]) => void;
+    reject: (e: unknown) => void;
+  }
+  const waiting: Waiting[] = [];
+  let draining = false;
+  const GROUP_DOCUMENTS = 2_000;
+
+  function submit(principal: Principal, messages: Message[]): Promise<DocReceipt[]> {
+    return new Promise((resolve, reject) => {
+      waiting.push({ principal, messages, resolve, reject });
+      schedule();
+    });
+  }
+
+  // A group starts after the event loop has taken in what else has arrived (setImmediate runs after I/O):
+  // the store answers synchronously on SQLite, so without the pause every request would go alone.
+  function schedule() {
+    if (draining || waiting.length === 0) return;
+    draining = true;
+    setImmediate(() => void drainOne());
+  }
+
+  async function drainOne() {
+    try {
+      const group: Waiting[] = [waiting.shift()!];
+      let size = group[0]!.messages.length;
+      while (waiting.length > 0 && size + waiting[0]!.messages.length <= GROUP_DOCUMENTS) {
+        size += waiting[0]!.messages.length;
+        group.push(waiting.shift()!);
+      }
+      try {
+        const results = await runGroup(group);
+        group.forEach((g, i) => g.resolve(results[i]!));
+      } catch (e) {
+        if (group.length === 1) group[0]!.reject(e);
+        else {
+          for (const g of group) {
+            try {
+              g.resolve((await runGroup([g]))[0]!);
+            } catch (one) {
+              g.reject(one);
+            }
+          }
+        }
+      }
+    } finally {
+      draining = false;
+      schedule();
+    }
+  }
+
+  async function runGroup(group: Array<Pick<Waiting, 'principal' | 'messages'>>): Promise<DocReceipt[][]> {
+    const now = deps.clock.now();
+    const lookups = createLookups(deps);
+    const read_ = await Promise.all(group.map((g) => read(g.principal, g.messages, lookups)));
+    const accepted = read_.flat().filter((x): x is Item => 'def' in x && !x.refused);
 
     return deps.hot.transaction(async ({ sql, trx }) => {
       if (sql.dialect === 'postgres') await sql.run('select pg_advisory_xact_lock(?)', [LOCK_KEY]);
       const u = createUnit(sql, deps);
       const batch: Batch = { trx, now, lookups };
       const touched = new Set<string>();
-      // Read set-wise what the batch will ask about: repeated guids, stored documents under its business
-      // keys (and the waybills its lists name), and the declarations all of them sit in.
+      // Read set-wise what the group will ask about: repeated guids, stored documents under its business
+      // keys (and the waybills its lists and reports name), and the declarations all of them sit in.
       await u.loadGuids(accepted.map((x) => x.h.guid));
       const lists = accepted.filter((x) => x.def.kind === 'list').map((x) => x.body as ImportList);
       await u.loadDocs([...accepted.map((x) => x.key), ...lists.map((l) => `waybill:${l.logisticsCode}:${l.logisticsNo}`), ...accepted.flatMap((x) => (isEventKind(x.def.kind) ? waybillsOf(x) : []))]);
@@ -122,23 +186,24 @@ export function createIngest(deps: IngestDeps) {
       }
       await u.loadDeclarations(orders, accepted.filter((x) => x.def.kind === 'waybill').map((x) => x.key));
 
-      const out: DocReceipt[] = [];
       const answered = new Map<string, DocReceipt>();
-      const digest = createHash('sha256');
-      for (const x of items) {
-        const r = 'def' in x ? await handle(u, batch, touched, answered, principal, x) : x;
-        digest.update(`${r.messageType}:${r.guid}:${r.returnStatus}\n`);
-        out.push(r);
+      const results: DocReceipt[][] = [];
+      const entries = [];
+      for (const [i, g] of group.entries()) {
+        const out: DocReceipt[] = [];
+        const digest = createHash('sha256');
+        for (const x of read_[i]!) {
+          const r = 'def' in x ? await handle(u, batch, touched, answered, g.principal, x) : x;
+          digest.update(`${r.messageType}:${r.guid}:${r.returnStatus}\n`);
+          out.push(r);
+        }
+        results.push(out);
+        entries.push({ actor: actorOf(g.principal), action: 'clearance.batch', subject: `enterprise:${g.principal.enterpriseId ?? '-'}`, after: { documents: out.length, digest: digest.digest('hex') } });
       }
       await evaluator.evaluateAll(u, touched, now, lookups);
       await u.flush();
-      await deps.audit.append(trx, {
-        actor: actorOf(principal),
-        action: 'clearance.batch',
-        subject: `enterprise:${principal.enterpriseId ?? '-'}`,
-        after: { documents: out.length, digest: digest.digest('hex') },
-      });
-      return out;
+      await deps.audit.append(trx, entries);
+      return results;
     });
   }
 
