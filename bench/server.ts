@@ -1,9 +1,11 @@
 /**
  * The server half of the bench, in its own process so that the load generator does not share its event
- * loop: open the store, migrate, load the demo zone, listen, and answer the parent's questions over IPC.
+ * loop: open the store, migrate, load the demo zone, listen, and answer the parent's questions over IPC
+ * (the raw insert rate of one list's rows, audit verification, peak RSS at stop).
  */
 import { createPlatform } from '../src/compose.js';
 import { loadDemoZone } from '../src/demo/zone.js';
+import { rawInsert } from './raw-insert.js';
 
 const [db, schema] = process.argv.slice(2) as [string, string | undefined];
 const send = (m: unknown) => process.send!(m);
@@ -22,8 +24,17 @@ let peakRss = process.memoryUsage().rss;
 setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50).unref();
 send({ kind: 'ready', port: typeof address === 'object' && address ? address.port : 0, migrateMs, demoMs });
 
-process.on('message', async (m: { kind: string }) => {
-  if (m.kind === 'verify') {
+// The bench stopped (or failed) without saying so: a server left behind would hold the port and the store.
+process.on('disconnect', () => process.exit(1));
+
+process.on('message', async (m: { kind: string; orders?: [string, string]; lists?: number }) => {
+  if (m.kind === 'raw-insert') {
+    try {
+      send({ kind: 'raw-inserted', ...(await rawInsert(platform.database, m.orders!, m.lists!)) });
+    } catch (err) {
+      send({ kind: 'raw-inserted', error: err instanceof Error ? err.stack ?? err.message : String(err) });
+    }
+  } else if (m.kind === 'verify') {
     const t0 = performance.now();
     const v = await platform.audit.verify();
     send({ kind: 'verified', count: v.count, ok: v.ok, ms: performance.now() - t0 });
