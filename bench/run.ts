@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { fork } from 'node:child_process';
+import { execFileSync, fork } from 'node:child_process';
 import { once } from 'node:events';
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -169,6 +169,9 @@ async function benchStore(store: 'sqlite' | 'postgres') {
 }
 
 process.stdout.write(`cbec bench — ${new Date().toISOString()} — node ${process.version}, concurrency ${CONCURRENCY}\n`);
+// The bench server runs the compiled platform, as `npm start` does.
+process.stdout.write('  building the server (tsc -p tsconfig.build.json)\n');
+execFileSync(process.execPath, [fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url)), '-p', fileURLToPath(new URL('../tsconfig.build.json', import.meta.url))], { stdio: 'inherit' });
 await benchStore('sqlite');
 if (pgUrl) await benchStore('postgres');
 else process.stdout.write('  postgres  skipped: set CBEC_BENCH_PG or CBEC_TEST_PG=postgres://… to measure PostgreSQL too\n');

@@ -3,9 +3,14 @@
  * loop: open the store, migrate, load the demo zone, listen, and answer the parent's questions over IPC
  * (the raw insert rate of one list's rows, audit verification, peak RSS at stop).
  */
-import { createPlatform } from '../src/compose.js';
-import { loadDemoZone } from '../src/demo/zone.js';
+import type * as Compose from '../src/compose.js';
+import type * as Zone from '../src/demo/zone.js';
 import { rawInsert } from './raw-insert.js';
+
+// The platform as `npm start` runs it: the compiled server in dist/ (run.ts builds it first), so that
+// memory and speed are not those of on-the-fly TypeScript.
+const { createPlatform } = (await import(new URL('../dist/compose.js', import.meta.url).href)) as typeof Compose;
+const { loadDemoZone } = (await import(new URL('../dist/demo/zone.js', import.meta.url).href)) as typeof Zone;
 
 const [db, schema] = process.argv.slice(2) as [string, string | undefined];
 const send = (m: unknown) => process.send!(m);

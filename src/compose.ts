@@ -11,6 +11,7 @@ import { buildApp, type App } from './platform/http/app.js';
 import { createIdentityModule } from './modules/identity/index.js';
 import { createReferenceModule } from './modules/reference/index.js';
 import { createRegistryModule } from './modules/registry/index.js';
+import { createBondedModule } from './modules/bonded/index.js';
 import { createClearanceModule, type RiskHook } from './modules/clearance/index.js';
 import { createWebhooksModule } from './modules/webhooks/index.js';
 import { createSealer } from './platform/crypto.js';
@@ -28,6 +29,8 @@ export interface PlatformOptions {
   samplingRate?: number;
   /** Risk rules for decided import lists (manual review or inspection). */
   risk?: RiskHook;
+  /** Documents that may wait for an ingestion transaction before senders get 503 (default 10,000). */
+  queueDocuments?: number;
 }
 
 export async function createPlatform(opts: PlatformOptions) {
@@ -38,12 +41,15 @@ export async function createPlatform(opts: PlatformOptions) {
   const identity = createIdentityModule({ db, dialect, clock, audit });
   const reference = createReferenceModule({ db, dialect, clock, audit });
   const registry = createRegistryModule({ db, clock, audit, identity: identity.service, lookup: reference.lookup });
+  const bonded = createBondedModule({ db, dialect, clock, audit, lookup: reference.lookup, enterprises: { summary: (id) => registry.enterprises.summary(id) } });
   // Clearance looks filings and tariffs up while its transaction holds the writer: it reads through the reader.
   const lookupReference = createReferenceModule({ db: database.reader, dialect, clock, audit });
   const lookupRegistry = createRegistryModule({ db: database.reader, clock, audit, identity: identity.service, lookup: lookupReference.lookup });
   const clearance = createClearanceModule({
     db,
     hot: createHotStore(database),
+    stock: bonded.stock,
+    mayPushOnBehalf: (sender, kind, owner, date) => lookupRegistry.mayPushOnBehalf(sender, kind, owner, date),
     dialect,
     clock,
     audit,
@@ -63,6 +69,7 @@ export async function createPlatform(opts: PlatformOptions) {
     },
     ...(opts.samplingRate !== undefined ? { samplingRate: opts.samplingRate } : {}),
     ...(opts.risk ? { risk: opts.risk } : {}),
+    ...(opts.queueDocuments ? { queueDocuments: opts.queueDocuments } : {}),
   });
   // Webhooks read an enterprise's receipts as that enterprise would through GET /api/v1/receipts.
   const webhooks = createWebhooksModule({
@@ -75,7 +82,7 @@ export async function createPlatform(opts: PlatformOptions) {
     },
     enterprises: { exists: async (id) => !!(await registry.enterprises.summary(id)) },
   });
-  const modules = [identity, reference, registry, clearance, webhooks];
+  const modules = [identity, reference, registry, bonded, clearance, webhooks];
 
   const migrations: Migrations = { ...auditMigrations };
   for (const m of modules) Object.assign(migrations, m.migrations);
@@ -86,7 +93,15 @@ export async function createPlatform(opts: PlatformOptions) {
     audit,
     identity: identity.service,
     reference: reference.service,
-    registry: { enterprises: registry.enterprises, products: registry.products },
+    registry: {
+      enterprises: registry.enterprises,
+      products: registry.products,
+      undertakings: registry.undertakings,
+      /** The 代推 port for clearance: reads through the reader, so it can be asked while a batch holds the writer. */
+      mayPushOnBehalf: lookupRegistry.mayPushOnBehalf,
+    },
+    /** 1210 bonded stock: books and entries (use cases), and `stock`, the take / give-back port clearance calls inside its transaction. */
+    bonded: { books: bonded.books, entries: bonded.entries, stock: bonded.stock },
     clearance: { ingest: clearance.ingest, queries: clearance.queries },
     webhooks: { subscriptions: webhooks.service, delivery: webhooks.delivery },
     migrate: () => migrate(database, migrations),

@@ -86,3 +86,58 @@ export const DEMO_DEPARTMENTS = ['customs', 'commerce', 'tax', 'forex', 'market'
 
 /** The one password of the demo accounts: printed at start and in the README. Never use in production. */
 export const DEMO_PASSWORD = 'demo2026';
+
+export interface DemoBondedBook {
+  /** Key of the warehouse enterprise that owns the book. */
+  owner: string;
+  emsNo: string;
+  name: string;
+  district: string;
+  /** itemNo: the importer's filed product the item holds (1210 lists carry both numbers). */
+  items: Array<{ itemRecordNo: string; gcode: string; goodsName: string; unit: string; itemNo: string; ebc: string }>;
+  /** The opening first-line entry record, dated the day the zone is loaded. */
+  opening: { entryNo: string; lines: Array<{ itemRecordNo: string; qty: string }> };
+}
+
+/** The bonded logistics centre's book: the zone's 1210 imports (formula, milk powder, cosmetics, wine). */
+export const DEMO_BONDED_BOOK: DemoBondedBook = {
+  owner: 'bonded',
+  emsNo: 'T0613W000001',
+  name: '赤峰保税物流中心（B型）跨境电商进口账册',
+  district: '0613',
+  items: [
+    { itemRecordNo: '1', gcode: '1901101000', goodsName: '婴幼儿配方奶粉（1段）', unit: '122', itemNo: 'BB-NF-1', ebc: 'babycare' },
+    { itemRecordNo: '2', gcode: '0402210000', goodsName: '全脂奶粉', unit: '136', itemNo: 'BB-MP-2', ebc: 'babycare' },
+    { itemRecordNo: '3', gcode: '3304990029', goodsName: '精华面霜 20克', unit: '142', itemNo: 'BT-CR-20', ebc: 'beauty' },
+    { itemRecordNo: '4', gcode: '3303000020', goodsName: '香水 50毫升', unit: '142', itemNo: 'BT-PF-50', ebc: 'beauty' },
+    { itemRecordNo: '5', gcode: '2204210000', goodsName: '波尔多红葡萄酒 750毫升', unit: '142', itemNo: 'WN-BDX-15', ebc: 'wine' },
+  ],
+  opening: {
+    entryNo: 'QD061326I000000001',
+    lines: [
+      { itemRecordNo: '1', qty: '2400' },
+      { itemRecordNo: '2', qty: '1200' },
+      { itemRecordNo: '3', qty: '600' },
+      { itemRecordNo: '4', qty: '300' },
+      { itemRecordNo: '5', qty: '720' },
+    ],
+  },
+};
+
+export interface DemoUndertaking {
+  /** Key of the postal or express operator. */
+  operator: string;
+  kinds: Array<'order' | 'payment'>;
+  /** Keys of the enterprises pushed for; absent: all of them. */
+  owners?: string[];
+  letterNo: string;
+  /** Days the undertaking runs from the day the zone is loaded. */
+  days: number;
+  outcome: 'approved' | 'pending';
+}
+
+/** 代推: the postal branch pushes orders and payments for everyone; an express firm's undertaking awaits review. */
+export const DEMO_UNDERTAKINGS: DemoUndertaking[] = [
+  { operator: 'post', kinds: ['order', 'payment'], letterNo: 'YZCF-2026-001', days: 365, outcome: 'approved' },
+  { operator: 'express', kinds: ['order'], owners: ['platform', 'mengdong'], letterNo: 'SDKD-2026-007', days: 180, outcome: 'pending' },
+];

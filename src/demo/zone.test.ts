@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanupPlatforms, dialects, freshPlatform } from '../../test/support/dialects.js';
 import { loadDemoZone, loadDemoZoneIfEmpty } from './zone.js';
-import { DEMO_ENTERPRISES, DEMO_PRODUCTS } from './zone.data.js';
+import { DEMO_BONDED_BOOK, DEMO_ENTERPRISES, DEMO_PRODUCTS } from './zone.data.js';
 import { checkUscc } from '../kernel/codes/uscc.js';
 import { demoUscc } from './zone.js';
 
@@ -22,6 +22,14 @@ describe.each(dialects())('demo zone on %s', (dialect) => {
     for (const u of ['admin', 'customs', 'commerce', 'tax', 'forex', 'market', 'postal', 'bank', 'mall', 'cashmere']) {
       await expect(platform.identity.login(u, 'demo2026')).resolves.toMatchObject({ user: { username: u } });
     }
+    const customs = { ...admin, role: 'customs' as const };
+    const items = await platform.bonded.books.listItems(customs, DEMO_BONDED_BOOK.emsNo, { limit: 50, offset: 0 });
+    expect(items.items.map((i) => [i.itemRecordNo, i.gcode, i.stock])).toEqual(DEMO_BONDED_BOOK.items.map((i, k) => [i.itemRecordNo, i.gcode, DEMO_BONDED_BOOK.opening.lines[k]!.qty]));
+    const bonded = await platform.registry.enterprises.byCode('1504940401');
+    expect(await platform.bonded.books.get({ ...admin, role: 'enterprise', enterpriseId: bonded!.id }, DEMO_BONDED_BOOK.emsNo)).toMatchObject({ status: 'active', itemCount: DEMO_BONDED_BOOK.items.length });
+    const post = await platform.registry.enterprises.byCode('1504910601');
+    expect(await platform.registry.mayPushOnBehalf(post!.id, 'order', '1504960001', '2026-06-01')).toBe(true);
+    expect((await platform.registry.undertakings.list(customs, { status: 'pending', limit: 10, offset: 0 })).total).toBe(1);
     expect(await loadDemoZoneIfEmpty(platform)).toBeNull();
     await expect(loadDemoZone(platform)).rejects.toThrow(/already has enterprises/);
     expect(await platform.audit.verify()).toMatchObject({ ok: true });

@@ -1,16 +1,20 @@
 /**
  * Loads the Chifeng demo zone through the real services (filings are filed and reviewed as a person
  * would, so every record is audited): one user per department, about 30 enterprises across all roles,
- * their products, a review queue with pending filings, and a rejected one.
+ * their products, a review queue with pending filings, and a rejected one; the bonded logistics centre's
+ * account book with opening stock (so 1210 lists can be released), and push-on-behalf undertakings.
  */
 import type { Platform } from '../compose.js';
 import { usccCheckChar } from '../kernel/codes/uscc.js';
 import type { Principal } from '../platform/http/principal.js';
-import { DEMO_DEPARTMENTS, DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_PRODUCTS } from './zone.data.js';
+import { addDays, shanghaiDate } from '../modules/reference/index.js';
+import { DEMO_BONDED_BOOK, DEMO_DEPARTMENTS, DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_PRODUCTS, DEMO_UNDERTAKINGS } from './zone.data.js';
 
 export interface DemoResult {
   enterprises: number;
   products: number;
+  bondedItems: number;
+  undertakings: number;
   users: string[];
   banner: string;
 }
@@ -66,13 +70,35 @@ export async function loadDemoZone(platform: Platform, opts: { force?: boolean; 
     if (outcome === 'approved') await registry.products.decide(customs, filed.id, 'approve', '同意');
   }
 
+  const today = shanghaiDate(platform.clock.now());
+  const enterpriseUser = (key: string): Principal => ({ kind: 'user', id: 'demo', name: `demo-${key}`, role: 'enterprise', enterpriseId: ids.get(key)! });
+  const book = DEMO_BONDED_BOOK;
+  const warehouse = enterpriseUser(book.owner);
+  await platform.bonded.books.create(warehouse, { emsNo: book.emsNo, name: book.name, district: book.district });
+  for (const { itemRecordNo, gcode, goodsName, unit } of book.items) await platform.bonded.books.addItem(warehouse, book.emsNo, { itemRecordNo, gcode, goodsName, unit });
+  await platform.bonded.entries.post(warehouse, book.emsNo, { entryNo: book.opening.entryNo, entryDate: today, lines: book.opening.lines, note: '期初入区' });
+
+  const codeOf = new Map(DEMO_ENTERPRISES.map((e) => [e.key, e.customsCode]));
+  for (const u of DEMO_UNDERTAKINGS) {
+    const filed = await registry.undertakings.file(enterpriseUser(u.operator), {
+      kinds: u.kinds,
+      allOwners: !u.owners,
+      ownerCodes: (u.owners ?? []).map((k) => codeOf.get(k)!),
+      validFrom: today,
+      validTo: addDays(today, u.days - 1),
+      letterNo: u.letterNo,
+    });
+    if (u.outcome === 'approved') await registry.undertakings.decide(customs, filed.id, 'approve', '承诺书已核验');
+  }
+
   const lines = [
     '',
     '  cbec demo zone (赤峰综试区演示数据) loaded:',
     `    ${DEMO_ENTERPRISES.length} enterprises, ${DEMO_PRODUCTS.length} products`,
+    `    bonded account book ${book.emsNo} (${book.items.length} items with opening stock), ${DEMO_UNDERTAKINGS.length} push-on-behalf undertakings`,
     `    logins (password "${DEMO_PASSWORD}"${opts.adminPassword ? '; admin uses CBEC_ADMIN_PASSWORD' : ''}):`,
     `      ${users.join(', ')}`,
     '',
   ];
-  return { enterprises: DEMO_ENTERPRISES.length, products: DEMO_PRODUCTS.length, users, banner: lines.join('\n') + '\n' };
+  return { enterprises: DEMO_ENTERPRISES.length, products: DEMO_PRODUCTS.length, bondedItems: book.items.length, undertakings: DEMO_UNDERTAKINGS.length, users, banner: lines.join('\n') + '\n' };
 }

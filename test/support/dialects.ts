@@ -31,7 +31,7 @@ export function dialects(): DialectName[] {
 const cleanups: Array<() => Promise<void>> = [];
 
 /** A migrated platform on a fresh database of the given dialect, at a fixed clock. */
-export async function freshPlatform(dialect: DialectName, at = '2026-06-01T02:00:00.000Z', extra: Pick<PlatformOptions, 'samplingRate' | 'risk'> = {}) {
+export async function freshPlatform(dialect: DialectName, at = '2026-06-01T02:00:00.000Z', extra: Pick<PlatformOptions, 'samplingRate' | 'risk' | 'queueDocuments'> = {}) {
   const clock = fixedClock(at);
   const secret = 'test-secret-0123456789abcdef';
   let platform: Platform;

@@ -6,7 +6,7 @@ import type { App } from '../../src/platform/http/app.js';
 import type { Role } from '../../src/platform/http/principal.js';
 import { freshPlatform, type DialectName } from './dialects.js';
 
-export async function freshApp(dialect: DialectName, at?: string, extra: { samplingRate?: number } = {}) {
+export async function freshApp(dialect: DialectName, at?: string, extra: Parameters<typeof freshPlatform>[2] = {}) {
   const { platform, clock } = await freshPlatform(dialect, at, extra);
   const app: App = await platform.http({ logLevel: 'silent' });
   let n = 0;

@@ -12,7 +12,7 @@ import type { Batch, IngestDeps } from './context.js';
 import type { CapUse, Reason } from './decision.rules.js';
 import type { ImportList } from './documents.types.js';
 import type { createEvaluator } from './evaluate.service.js';
-import { shanghaiDate } from './evaluate.service.js';
+import { listRef, shanghaiDate } from './evaluate.service.js';
 import type { ClearanceTables } from './migrations.js';
 import type { Node } from './ceb-map.rules.js';
 import type { TaxResult } from './tax.rules.js';
@@ -82,6 +82,12 @@ export function createActions(deps: IngestDeps, evaluator: Evaluator) {
     }
   }
 
+  /** A decided 1210 list's goods go back into the account book (all, or the returned lines). */
+  async function giveBackStock(b: Batch, d: Decl, reason: 'cancellation' | 'return', lines?: Array<{ gnum: number; qty: string }>, key?: string) {
+    if (d.trade_mode !== '1210' || !d.agent_code || !d.cop_no) return;
+    await deps.stock.giveBack(b.trx, { ref: listRef({ agentCode: d.agent_code, copNo: d.cop_no }), at: b.now, reason, ...(lines ? { lines } : {}), ...(key ? { key } : {}) });
+  }
+
   /** What this list added to the buyer's year (0 when it reserved nothing). */
   const counted = (d: Decl): Fen => (d.tax_json ? (JSON.parse(d.tax_json) as Extract<TaxResult, { ok: true }>).countedFen : 0);
 
@@ -100,7 +106,10 @@ export function createActions(deps: IngestDeps, evaluator: Evaluator) {
     if (JSON.parse(d.returns_json).length > 0) return { ok: false, code: 'clearance.not_cancellable', zh: '清单已有退货，不能撤销', en: 'the list has returns: it cannot be cancelled' };
     const release = d.status === 120 ? 0 : counted(d) - Number(d.released_fen);
     await giveBackQuota(b, d, release);
-    if (d.status !== 120) await giveBackCaps(b, d);
+    if (d.status !== 120) {
+      await giveBackCaps(b, d);
+      await giveBackStock(b, d, 'cancellation');
+    }
     const reason = str(head, 'reason');
     const reasons: Reason[] = [{ code: 'clearance.cancelled', message: { zh: `已撤销：${reason}`, en: `cancelled: ${reason}` }, details: { releasedQuota: formatYuan(release) } }];
     await tables(b).updateTable('clearance_declaration').set({ status: 399, reasons_json: JSON.stringify(reasons), released_fen: Number(d.released_fen) + release, decided_at: b.now.toISOString(), updated_at: b.now.toISOString() }).where('id', '=', d.id).execute();
@@ -144,6 +153,7 @@ export function createActions(deps: IngestDeps, evaluator: Evaluator) {
     if (returned.length === 0) return { ok: false, code: 'clearance.return_unknown_line', zh: '退货单没有商品项', en: 'the return names no lines' };
     await giveBackQuota(b, d, releasedFen);
     await giveBackCaps(b, d, returned.map((r) => ({ ...r, of: l.lines.find((x) => x.gnum === r.gnum)!.qty })));
+    await giveBackStock(b, d, 'return', returned, str(head, 'guid'));
     const record: ReturnRecord = { guid: str(head, 'guid'), at: b.now.toISOString(), lines: returned, releasedFen, taxWaivedFen };
     await tables(b).updateTable('clearance_declaration').set({ returns_json: JSON.stringify([...previous, record]), released_fen: Number(d.released_fen) + releasedFen, updated_at: b.now.toISOString() }).where('id', '=', d.id).execute();
     const info = `退货已受理，释放额度 ${formatYuan(releasedFen)} 元，免征税款 ${formatYuan(taxWaivedFen)} 元 / return accepted: ${formatYuan(releasedFen)} of quota released, ${formatYuan(taxWaivedFen)} of tax waived`;
@@ -164,6 +174,7 @@ export function createActions(deps: IngestDeps, evaluator: Evaluator) {
       const back = counted(d) - released;
       await giveBackQuota(b, d, back);
       await giveBackCaps(b, d);
+      await giveBackStock(b, d, 'cancellation');
       released += back;
     }
     await tables(b).updateTable('clearance_declaration').set({ status, reasons_json: JSON.stringify(reasons), released_fen: released, decided_at: b.now.toISOString(), updated_at: b.now.toISOString() }).where('id', '=', d.id).execute();

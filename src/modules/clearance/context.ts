@@ -6,7 +6,7 @@ import type { Sealer } from '../../platform/crypto.js';
 import type { Db, Dialect } from '../../platform/db/database.js';
 import type { HotStore } from '../../platform/db/hot.js';
 import type { TariffFact } from './decision.rules.js';
-import type { ClearanceReference, ClearanceRegistry, FilingView, RiskHook } from './ports.js';
+import type { ClearanceReference, ClearanceRegistry, ClearanceStock, FilingView, MayPushOnBehalf, RiskHook } from './ports.js';
 import type { Receipts } from './receipts.js';
 
 export interface IngestDeps {
@@ -19,10 +19,14 @@ export interface IngestDeps {
   registry: ClearanceRegistry;
   reference: ClearanceReference;
   receipts: Receipts;
+  stock: ClearanceStock;
+  mayPushOnBehalf: MayPushOnBehalf;
   risk: RiskHook;
   /** Inspection sampling: a number in [0, 1) per decided list, and the rate that picks it. */
   sample: () => number;
   samplingRate: number;
+  /** Documents that may wait for a transaction before senders are told to come back (default 10,000). */
+  queueDocuments?: number;
 }
 
 /** Look-ups of committed reference data (filings, products, tariff, regulation), each asked once a batch. */

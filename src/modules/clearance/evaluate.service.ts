@@ -15,12 +15,16 @@ import { LOCK_KEY } from './receipts.js';
 import { createUnit, type DeclRow, type DocKey, type Unit } from './unit.js';
 import { invtNoOf, preNoOf } from './kinds.js';
 import { createLookups, type Batch, type IngestDeps, type Lookups } from './context.js';
+import type { Db } from '../../platform/db/database.js';
 import type { ReceiptDraft } from './receipts.js';
 import type { TaxResult } from './tax.rules.js';
 
 
 type Decl = DeclRow;
 const SLOT: Record<DocKind, 'order_id' | 'payment_id' | 'waybill_id' | 'list_id'> = { order: 'order_id', payment: 'payment_id', waybill: 'waybill_id', list: 'list_id' };
+
+/** What a 1210 list's stock movements are recorded under. */
+export const listRef = (l: { agentCode: string; copNo: string }) => `list:${l.agentCode}:${l.copNo}`;
 
 /** The calendar date in Asia/Shanghai. */
 export const shanghaiDate = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -113,7 +117,7 @@ export function createEvaluator(deps: IngestDeps) {
   const infoOf = (reasons: Reason[]) => reasons.map((r) => `${r.code}: ${r.message.zh} / ${r.message.en}`).join('; ');
 
   /** Re-evaluates the declarations a batch touched, in order, reading what they need set-wise first. */
-  async function evaluateAll(u: Unit, ids: Iterable<string>, now: Date, lk: Lookups): Promise<void> {
+  async function evaluateAll(u: Unit, trx: Db, ids: Iterable<string>, now: Date, lk: Lookups): Promise<void> {
     const wanted = [...ids];
     await u.loadDeclarationsById(wanted);
     const ready = wanted.map((id) => u.declaration(id)).filter((d): d is Decl => !!d && d.status === 120 && !!d.list_id);
@@ -127,10 +131,10 @@ export function createEvaluator(deps: IngestDeps) {
       if (l && d.order_id && d.payment_id && d.waybill_id) buyers.push({ buyerKey: deps.sealer.lookupKey(l.buyerIdNumber), nameKey: deps.sealer.lookupKey(l.buyerName) });
     }
     await u.loadQuota(year, buyers);
-    for (const d of ready) await evaluate(u, d, now, lk);
+    for (const d of ready) await evaluate(u, trx, d, now, lk);
   }
 
-  async function evaluate(u: Unit, d: Decl, now: Date, lk: Lookups): Promise<void> {
+  async function evaluate(u: Unit, trx: Db, d: Decl, now: Date, lk: Lookups): Promise<void> {
     const slots: Slots = {
       order: await u.body<ImportOrder>(d.order_id),
       payment: await u.body<ImportPayment>(d.payment_id),
@@ -169,8 +173,23 @@ export function createEvaluator(deps: IngestDeps) {
     const used = await u.quotaUsed(buyerKey, deps.sealer.lookupKey(l.buyerName), year);
     const capsUsedE5 = await u.capsUsed(buyerKey, year, capKeys(l.lines, tariffs));
     const base = { order: o, list: l, parties, productApproved, tariffs, usedThisYearFen: used, capsUsedE5, params, today };
-    const decision = decideList({ ...base, sampled: deps.samplingRate > 0 && deps.sample() < deps.samplingRate, risk: deps.risk(base) });
+    let decision = decideList({ ...base, sampled: deps.samplingRate > 0 && deps.sample() < deps.samplingRate, risk: deps.risk(base) });
+    if (decision.status !== 100 && l.tradeMode === '1210') decision = await takeStock(trx, l, decision, now);
     return close(u, d, l, decision, to, { buyerKey, year, beforeFen: used, limitFen: params.annualLimitFen }, now);
+  }
+
+  /**
+   * 1210: the goods come out of the zone's account book (emsNo, itemRecordNo) when the list is decided,
+   * and go back if it is cancelled, rejected or returned; without the stock the list is rejected saying so.
+   */
+  async function takeStock(trx: Db, l: ImportList, decision: Decision, now: Date): Promise<Decision> {
+    const missing = !l.emsNo ? 'emsNo' : l.lines.find((x) => !x.itemRecordNo) ? 'itemRecordNo' : null;
+    if (missing) {
+      return { status: 100, tax: null, reasons: [{ code: 'clearance.bonded_field_missing', message: { zh: `保税清单（1210）须填写 ${missing}`, en: `a bonded list (1210) needs ${missing}` }, details: { field: missing } }] };
+    }
+    const taken = await deps.stock.take(trx, { emsNo: l.emsNo!, ref: listRef(l), at: now, lines: l.lines.map((x) => ({ gnum: x.gnum, itemRecordNo: x.itemRecordNo!, qty: x.qty })) });
+    if (taken.ok) return decision;
+    return { status: 100, tax: null, reasons: [{ code: taken.code, message: taken.message, details: taken.details }] };
   }
 
   interface QuotaSlot {

@@ -36,3 +36,20 @@ describe.each(dialects())('group commit on %s', (dialect) => {
     expect(await h.platform.audit.verify()).toMatchObject({ ok: true });
   });
 });
+
+describe('back-pressure', () => {
+  it('tells senders to come back (clearance.busy) once too many documents wait, and serves them after', async () => {
+    const h = await freshApp('sqlite', '2026-06-01T02:00:00.000Z', { queueDocuments: 3 });
+    const zone = await importZone(h);
+    const ingest = h.platform.clearance.ingest;
+    // Six submissions in one tick: three fit the queue, the others are turned away before anything is stored.
+    const answers = await Promise.allSettled([1, 2, 3, 4, 5, 6].map((n) => ingest.submit(as(zone.ebp), [anOrderMessage(zone.deal({}, n))])));
+    expect(answers.map((a) => a.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'rejected', 'rejected']);
+    expect((answers[3] as PromiseRejectedResult).reason).toMatchObject({ kind: 'unavailable', code: 'clearance.busy', details: { retryAfterSeconds: 1 } });
+    const { items } = await h.platform.clearance.queries.receiptsAfter(as(zone.ebp), 0, 100);
+    expect(items.filter((r) => r.messageType === 'CEB312')).toHaveLength(3);
+    // Once the queue has room, the sender is served again.
+    const later = await h.app.inject({ method: 'POST', url: '/api/v1/messages', payload: anOrderMessage(zone.deal({}, 11)), headers: { authorization: `Bearer ${zone.ebp.key}` } });
+    expect(later.statusCode).toBe(200);
+  });
+});

@@ -13,14 +13,14 @@ import type { HotStore } from '../../platform/db/hot.js';
 import { clearanceRoutes } from './clearance.routes.js';
 import { createIngest } from './ingest.service.js';
 import { clearanceMigrations } from './migrations.js';
-import type { ClearanceReference, ClearanceRegistry, ReceiptRenderer, RiskHook } from './ports.js';
+import type { ClearanceReference, ClearanceRegistry, ClearanceStock, MayPushOnBehalf, ReceiptRenderer, RiskHook } from './ports.js';
 import { createQueries } from './query.service.js';
 import { createReceipts } from './receipts.js';
 
 export { clearanceMigrations } from './migrations.js';
 export { KINDS } from './kinds.js';
 export type { DocReceipt, Ingest } from './ingest.service.js';
-export type { ClearanceRegistry, ClearanceReference, ReceiptRenderer, ReceiptMessage, RiskHook, FilingView } from './ports.js';
+export type { ClearanceRegistry, ClearanceReference, ClearanceStock, MayPushOnBehalf, ReceiptRenderer, ReceiptMessage, RiskHook, FilingView } from './ports.js';
 export type { RiskHit, Reason } from './decision.rules.js';
 export { computeTax, type TaxResult } from './tax.rules.js';
 export { reviewAbove, allOf } from './risk.rules.js';
@@ -36,9 +36,15 @@ export interface ClearanceDeps {
   registry: ClearanceRegistry;
   reference: ClearanceReference;
   renderer: ReceiptRenderer;
+  /** 1210 bonded stock: taken when a bonded list is decided, given back on cancellation, rejection and return. */
+  stock: ClearanceStock;
+  /** 代推: may a postal or express operator push this platform's orders and payments? */
+  mayPushOnBehalf: MayPushOnBehalf;
   /** Share of decided lists picked for inspection, 0–1 (default 0). */
   samplingRate?: number;
   risk?: RiskHook;
+  /** Documents that may wait for a transaction before senders get 503 clearance.busy (default 10,000). */
+  queueDocuments?: number;
 }
 
 export function createClearanceModule(deps: ClearanceDeps) {

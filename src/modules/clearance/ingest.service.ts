@@ -5,12 +5,12 @@
  * own receipt.
  */
 import { createHash } from 'node:crypto';
-import { AppError } from '../../kernel/errors.js';
+import { AppError, unavailable } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import { actorOf, type Principal } from '../../platform/http/principal.js';
 import type { Node } from './ceb-map.rules.js';
 import { documentsOf, header } from './ceb-map.rules.js';
-import { createEvaluator } from './evaluate.service.js';
+import { createEvaluator, shanghaiDate } from './evaluate.service.js';
 import { createLookups, type Batch, type IngestDeps, type Lookups } from './context.js';
 export type { IngestDeps } from './context.js';
 import { KINDS, headNode, isActionKind, isEventKind, type KindDef } from './kinds.js';
@@ -19,11 +19,10 @@ import type { ImportList } from './documents.types.js';
 import { LOCK_KEY } from './receipts.js';
 import { createUnit, type Unit } from './unit.js';
 import type { FilingView } from './ports.js';
-import type { ReceiptView } from './receipts.js';
+import type { DocReceipt } from './receipts.js';
 
 
-/** The answer to one document: its receipt. */
-export type DocReceipt = Omit<ReceiptView, 'cursor'> & { cursor: number | null };
+export type { DocReceipt } from './receipts.js';
 
 type Message = { messageType: string; guid?: string } & Record<string, unknown>;
 
@@ -59,7 +58,7 @@ export function createIngest(deps: IngestDeps) {
   const actions = createActions(deps, evaluator);
 
   /** Who sent it: the API key's enterprise, named in BaseTransfer.copCode, filed, approved, in the role. */
-  function senderProblem(sender: FilingView | null, m: Message, def: KindDef, head: Node): Item['refused'] {
+  async function senderProblem(sender: FilingView | null, m: Message, def: KindDef, head: Node, today: string): Promise<Item['refused']> {
     const copCode = String((m.BaseTransfer as Node | undefined)?.copCode ?? '').trim();
     if (!sender) return { code: 'clearance.sender_not_filed', zh: '发送方没有企业备案', en: 'the sender has no enterprise filing' };
     if (copCode !== sender.customsCode && copCode !== sender.uscc) {
@@ -68,6 +67,12 @@ export function createIngest(deps: IngestDeps) {
     if (!sender.approved) return { code: 'clearance.sender_not_approved', zh: `发送方 ${sender.customsCode} 的备案尚未通过审核`, en: `the sender ${sender.customsCode} filing is not approved` };
     const isSender = (code: string) => code === sender.customsCode || code === sender.uscc;
     if (!def.senderRoles.some((role, i) => sender.roles.includes(role) && isSender(String(head[def.senderFields[i]!] ?? '').trim()))) {
+      // 代推: a postal or express operator may push a platform's orders and payments under an undertaking.
+      const ownerCode = String(head.ebpCode ?? '').trim();
+      if ((def.kind === 'order' || def.kind === 'payment') && sender.roles.includes('logistics')) {
+        if (ownerCode && (await deps.mayPushOnBehalf(sender.id, def.kind, ownerCode, today))) return undefined;
+        return { code: 'clearance.no_undertaking', zh: `物流企业 ${sender.customsCode} 没有为电商平台 ${ownerCode} 代推${def.kind === 'order' ? '订单' : '支付单'}的有效承诺`, en: `logistics firm ${sender.customsCode} has no undertaking in force to push ${def.kind === 'order' ? 'orders' : 'payments'} for platform ${ownerCode}` };
+      }
       return { code: 'clearance.sender_role', zh: `${m.messageType} 须由${[...new Set(def.senderFields)].join('/')} 所列且备案为 ${def.senderRoles.join('/')} 的企业发送`, en: `${m.messageType} must come from the enterprise named in ${[...new Set(def.senderFields)].join('/')} and filed as ${def.senderRoles.join('/')}` };
     }
     return undefined;
@@ -86,7 +91,7 @@ export function createIngest(deps: IngestDeps) {
       for (const doc of documentsOf(m as Node, def.node)) {
         const head = headNode(def, doc);
         const item: Item = { m, def, doc, head, h: header(head), key: def.businessKey(head), fields: def.receiptFields(head) };
-        item.refused = senderProblem(sender, m, def, head);
+        item.refused = await senderProblem(sender, m, def, head, shanghaiDate(deps.clock.now()));
         if (!item.refused && !isActionKind(def.kind) && !isEventKind(def.kind)) {
           try {
             item.body = def.map(doc);
@@ -117,9 +122,32 @@ export function createIngest(deps: IngestDeps) {
   let draining = false;
   const GROUP_DOCUMENTS = 2_000;
 
+  // Back-pressure: beyond this many documents waiting, a sender is told to come back rather than queued,
+  // so a flood costs the server neither unbounded memory nor answers minutes late.
+  const QUEUE_DOCUMENTS = deps.queueDocuments ?? 10_000;
+  let queued = 0;
+
   function submit(principal: Principal, messages: Message[]): Promise<DocReceipt[]> {
-    return new Promise((resolve, reject) => {
-      waiting.push({ principal, messages, resolve, reject });
+    if (queued > 0 && queued + messages.length > QUEUE_DOCUMENTS) {
+      return Promise.reject(unavailable('clearance.busy', { zh: `平台正忙（${queued} 份单证排队中），请 1 秒后重发`, en: `busy (${queued} documents waiting): send again in a second` }, { queued, retryAfterSeconds: 1 }));
+    }
+    queued += messages.length;
+    return new Promise<DocReceipt[]>((resolve, reject) => {
+      const settle = () => {
+        queued -= messages.length;
+      };
+      waiting.push({
+        principal,
+        messages,
+        resolve: (r) => {
+          settle();
+          resolve(r);
+        },
+        reject: (e) => {
+          settle();
+          reject(e);
+        },
+      });
       schedule();
     });
   }
@@ -200,7 +228,7 @@ export function createIngest(deps: IngestDeps) {
         results.push(out);
         entries.push({ actor: actorOf(g.principal), action: 'clearance.batch', subject: `enterprise:${g.principal.enterpriseId ?? '-'}`, after: { documents: out.length, digest: digest.digest('hex') } });
       }
-      await evaluator.evaluateAll(u, touched, now, lookups);
+      await evaluator.evaluateAll(u, trx, touched, now, lookups);
       await u.flush();
       await deps.audit.append(trx, entries);
       return results;

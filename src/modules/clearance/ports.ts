@@ -4,6 +4,7 @@
  * and the risk hook a later risk engine plugs into.
  */
 import type { RegulationVersion } from '../../kernel/regulation.js';
+import type { Db } from '../../platform/db/database.js';
 import type { RiskHit, DecisionFacts } from './decision.rules.js';
 
 export interface FilingView {
@@ -33,6 +34,15 @@ export type ReceiptMessage = { messageType: string; guid: string; version: strin
 
 export interface ReceiptRenderer {
   toXml(message: ReceiptMessage): string;
+}
+
+/** Who may push orders and payments for others (代推): a recorded, approved undertaking in force. */
+export type MayPushOnBehalf = (senderEnterpriseId: string, kind: 'order' | 'payment', ownerCode: string, date: string) => Promise<boolean>;
+
+/** 1210 bonded stock, moved inside clearance's transaction (the bonded module's port). */
+export interface ClearanceStock {
+  take(trx: Db, req: { emsNo: string; ref: string; at: Date; lines: Array<{ gnum: number; itemRecordNo: string; qty: string }> }): Promise<{ ok: true } | { ok: false; code: string; message: { zh: string; en: string }; details: Record<string, unknown> }>;
+  giveBack(trx: Db, req: { ref: string; at: Date; lines?: Array<{ gnum: number; qty: string }>; reason?: 'cancellation' | 'return'; key?: string }): Promise<unknown>;
 }
 
 /** Risk rules registered by other modules; none by default. */

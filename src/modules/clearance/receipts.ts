@@ -38,6 +38,9 @@ export interface ReceiptView {
   message?: ReceiptMessage;
 }
 
+/** The answer to one document: its receipt (no cursor when nothing was stored, e.g. an unsupported message). */
+export type DocReceipt = Omit<ReceiptView, 'cursor'> & { cursor: number | null };
+
 /** yyyyMMddHHmmssSSS in Beijing time, as CEB receipts carry it. */
 export function cebReturnTime(d: Date): string {
   const t = new Date(d.getTime() + 8 * 3600_000).toISOString();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allOf, reviewAbove } from './risk.rules.js';
-import type { RiskHook } from './ports.js';
+import type { RiskRule as RiskHook } from './risk.rules.js';
 
 type Facts = Parameters<RiskHook>[0];
 const facts = (fen: number[]) => ({ list: { lines: fen.map((totalPriceFen, i) => ({ gnum: i + 1, totalPriceFen })) } }) as unknown as Facts;

@@ -4,10 +4,13 @@
  * (CBEC_REVIEW_ABOVE); the risk engine adds its own through the same hook.
  */
 import { formatYuan, type Fen } from '../../kernel/money.js';
-import type { RiskHook } from './ports.js';
+import type { DecisionFacts, RiskHit } from './decision.rules.js';
+
+/** A risk rule: the decision's facts in, hits out (the shape of the clearance port `RiskRule`). */
+export type RiskRule = (facts: Omit<DecisionFacts, 'risk' | 'sampled'>) => RiskHit[];
 
 /** Lists whose goods are worth `limitFen` or more go to a customs officer. */
-export function reviewAbove(limitFen: Fen): RiskHook {
+export function reviewAbove(limitFen: Fen): RiskRule {
   return ({ list }) => {
     const value = list.lines.reduce((a, l) => a + l.totalPriceFen, 0);
     if (value < limitFen) return [];
@@ -16,4 +19,4 @@ export function reviewAbove(limitFen: Fen): RiskHook {
 }
 
 /** Several rules as one hook: every hit of every rule. */
-export const allOf = (...rules: RiskHook[]): RiskHook => (facts) => rules.flatMap((r) => r(facts));
+export const allOf = (...rules: RiskRule[]): RiskRule => (facts) => rules.flatMap((r) => r(facts));

@@ -9,8 +9,7 @@ import type { Selectable } from 'kysely';
 import type { Sealer } from '../../platform/crypto.js';
 import { chunks, marks, valuesList, type HotSql, type SqlValue } from '../../platform/db/hot.js';
 import type { ClearanceTables } from './migrations.js';
-import type { PendingReceipt, Receipts } from './receipts.js';
-import type { DocReceipt } from './ingest.service.js';
+import type { DocReceipt, PendingReceipt, Receipts } from './receipts.js';
 
 export type DocRow = Selectable<ClearanceTables['clearance_document']>;
 export type DeclRow = Selectable<ClearanceTables['clearance_declaration']>;

@@ -34,6 +34,18 @@ export const ACTIONS = {
   'users.manage': ['admin'],
   'audit.read': ['admin'],
   'apikey.manage_any': ['admin'],
+  // Bonded account books: the owning warehouse enterprise (its own only) and customs; customs alone
+  // suspends or closes a book; entry records are the warehouse's to post.
+  'bonded.read': ['admin', 'customs', 'enterprise'],
+  'bonded.book.create': ['admin', 'customs', 'enterprise'],
+  'bonded.book.status': ['customs'],
+  'bonded.item.write': ['admin', 'customs', 'enterprise'],
+  'bonded.entry.post': ['admin', 'enterprise'],
+  // Push-on-behalf undertakings (代推): a postal or express operator files its own; customs decides; either
+  // the operator or customs revokes.
+  'undertaking.file': ['admin', 'enterprise'],
+  'undertaking.decide': ['customs'],
+  'undertaking.revoke': ['customs', 'enterprise'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ACTIONS;

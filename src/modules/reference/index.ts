@@ -32,7 +32,7 @@ export {
   type RegulationInput,
   type ReferenceLookup,
 } from './reference.types.js';
-export { shanghaiDate, type IsoDate } from './versioning.rules.js';
+export { shanghaiDate, isIsoDate, addDays, type IsoDate } from './versioning.rules.js';
 
 export interface ReferenceModule {
   name: 'reference';

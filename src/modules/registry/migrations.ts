@@ -75,6 +75,35 @@ export const registryMigrations: Migrations = {
       await versionTable(db, 'product');
     },
   },
+  '0302_registry_undertakings': {
+    async up(db) {
+      await db.schema
+        .createTable('registry_undertaking')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('enterprise_id', 'text', (c) => c.notNull())
+        .addColumn('kinds', 'text', (c) => c.notNull())
+        .addColumn('all_owners', 'integer', (c) => c.notNull())
+        .addColumn('owner_codes', 'text', (c) => c.notNull())
+        .addColumn('valid_from', 'text', (c) => c.notNull())
+        .addColumn('valid_to', 'text', (c) => c.notNull())
+        .addColumn('letter_no', 'text')
+        .addColumn('note', 'text')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('reject_reason', 'text')
+        .addColumn('decided_by', 'text')
+        .addColumn('decided_at', 'text')
+        .addColumn('revoked_by', 'text')
+        .addColumn('revoked_at', 'text')
+        .addColumn('revoke_reason', 'text')
+        .addColumn('warnings_json', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('registry_undertaking_sender').on('registry_undertaking').columns(['enterprise_id', 'status', 'valid_from']).execute();
+      await db.schema.createIndex('registry_undertaking_status').on('registry_undertaking').columns(['status', 'updated_at']).execute();
+    },
+  },
 };
 
 type VersionRow = {
@@ -130,4 +159,29 @@ export type RegistryTables = {
     updated_at: string;
   };
   registry_product_version: VersionRow & { product_id: string };
+  registry_undertaking: {
+    id: string;
+    enterprise_id: string;
+    /** JSON array of push kinds. */
+    kinds: string;
+    /** 1: for every owner; 0: for owner_codes only. */
+    all_owners: number;
+    /** JSON array of customs codes. */
+    owner_codes: string;
+    valid_from: string;
+    valid_to: string;
+    letter_no: string | null;
+    note: string | null;
+    status: string;
+    reject_reason: string | null;
+    decided_by: string | null;
+    decided_at: string | null;
+    revoked_by: string | null;
+    revoked_at: string | null;
+    revoke_reason: string | null;
+    warnings_json: string;
+    created_by: string;
+    created_at: string;
+    updated_at: string;
+  };
 };

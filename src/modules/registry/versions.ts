@@ -73,8 +73,4 @@ export function checkDecision(status: string, decision: Decision, reason: string
   return r;
 }
 
-/** A unique-key violation from either dialect. */
-export function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: string; message?: string };
-  return err?.code === '23505' || err?.code === 'SQLITE_CONSTRAINT_UNIQUE' || err?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || /UNIQUE constraint failed/.test(err?.message ?? '');
-}
+export { isUniqueViolation } from '../../platform/db/database.js';

@@ -131,3 +131,9 @@ function withStatementCache(sqlite: BetterSqlite3.Database): BetterSqlite3.Datab
 
 /** `SELECT … FOR UPDATE` where the dialect has it (PostgreSQL); SQLite's single writer needs none. */
 export const lockRows = <Q extends { forUpdate(): Q }>(q: Q, dialect: Dialect): Q => (dialect === 'postgres' ? q.forUpdate() : q);
+
+/** A unique-key (or primary-key) violation from either dialect. */
+export function isUniqueViolation(e: unknown): boolean {
+  const err = e as { code?: string; message?: string };
+  return err?.code === '23505' || err?.code === 'SQLITE_CONSTRAINT_UNIQUE' || err?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || /UNIQUE constraint failed/.test(err?.message ?? '');
+}

@@ -23,6 +23,9 @@ export function errorBody(req: FastifyRequest, code: string, zh: string, en: str
 
 export function handleError(err: FastifyError | AppError | Error, req: FastifyRequest, reply: FastifyReply) {
   if (err instanceof AppError) {
+    // A busy or rate-limited answer says when to come back.
+    const retry = err.details?.retryAfterSeconds;
+    if ((err.kind === 'unavailable' || err.kind === 'rate_limited') && typeof retry === 'number') reply.header('retry-after', String(retry));
     return reply.status(STATUS[err.kind]).send(errorBody(req, err.code, err.text.zh, err.text.en, err.details));
   }
   const fe = err as FastifyError;

@@ -84,8 +84,18 @@ export interface Inventory {
   tax: TaxResult | null;
   receipts: InventoryReceipt[];
   returns: InventoryReturn[];
+  /** Waybill status reports (CEB513) and arrivals at the supervised site (CEB711), oldest first. */
+  waybillEvents: WaybillEvent[];
   decidedAt: string | null;
   updatedAt: string;
+}
+export interface WaybillEvent {
+  kind: 'waybill_status' | 'arrival';
+  status: string;
+  /** As the reporter gave it: yyyyMMddHHmmss (Beijing time). */
+  eventTime: string;
+  note: string | null;
+  receivedAt: string;
 }
 
 /** One document as the platform stores it (amounts ending in Fen are integer fen). */

@@ -54,6 +54,26 @@ export const referenceApi = {
   regulation: () => http.get<T.Regulation>('/reference/regulation'),
 };
 
+export const bondedApi = {
+  books: (q: Query) => http.get<T.Page<T.BondedBook>>('/bonded/books', q),
+  book: (emsNo: string) => http.get<T.BondedBook>(`/bonded/books/${enc(emsNo)}`),
+  createBook: (body: T.BondedBookInput) => http.post<T.BondedBook>('/bonded/books', body),
+  setStatus: (emsNo: string, body: { status: T.BookStatus; reason?: string }) => http.post<T.BondedBook>(`/bonded/books/${enc(emsNo)}/status`, body),
+  items: (emsNo: string, q: Query) => http.get<T.Page<T.BondedItem>>(`/bonded/books/${enc(emsNo)}/items`, q),
+  addItem: (emsNo: string, body: T.BondedItemInput) => http.post<T.BondedItem>(`/bonded/books/${enc(emsNo)}/items`, body),
+  entries: (emsNo: string, q: Query) => http.get<T.Page<T.BondedEntry>>(`/bonded/books/${enc(emsNo)}/entries`, q),
+  postEntry: (emsNo: string, body: T.BondedEntryInput) => http.post<T.BondedEntry>(`/bonded/books/${enc(emsNo)}/entries`, body),
+  ledger: (emsNo: string, q: Query) => http.get<T.Page<T.BondedMovement>>(`/bonded/books/${enc(emsNo)}/ledger`, q),
+};
+
+export const undertakingsApi = {
+  list: (q: Query) => http.get<T.Page<T.Undertaking>>('/undertakings', q),
+  get: (id: string) => http.get<T.Undertaking>(`/undertakings/${enc(id)}`),
+  create: (body: T.UndertakingInput) => http.post<T.Undertaking>('/undertakings', body),
+  decide: (id: string, d: T.Decision) => http.post<T.Undertaking>(`/undertakings/${enc(id)}/decision`, d),
+  revoke: (id: string, reason: string) => http.post<T.Undertaking>(`/undertakings/${enc(id)}/revoke`, { reason }),
+};
+
 export const auditApi = {
   list: (q: Query) => http.get<T.Page<T.AuditRecord>>('/audit', q),
   verify: () => http.get<T.AuditVerify>('/audit/verify'),

@@ -228,4 +228,114 @@ export interface AuditVerify {
   reason?: string;
 }
 
+export const BOOK_STATUSES = ['active', 'suspended', 'closed'] as const;
+export type BookStatus = (typeof BOOK_STATUSES)[number];
+export interface BondedBook {
+  id: string;
+  emsNo: string;
+  enterpriseId: string;
+  enterpriseCode: string;
+  enterpriseName: string | null;
+  district: string;
+  name: string;
+  status: BookStatus;
+  statusReason: string | null;
+  itemCount: number;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+export interface BondedBookInput {
+  emsNo: string;
+  name: string;
+  district: string;
+  enterpriseId?: string;
+}
+export interface BondedItem {
+  id: string;
+  itemRecordNo: string;
+  gcode: string;
+  goodsName: string;
+  unit: string;
+  /** Exact decimal string in the declared unit. */
+  stock: string;
+  createdAt: string;
+  updatedAt: string;
+}
+export interface BondedItemInput {
+  itemRecordNo: string;
+  gcode: string;
+  goodsName: string;
+  unit: string;
+}
+export interface BondedEntryInput {
+  entryNo: string;
+  entryDate: string;
+  lines: Array<{ itemRecordNo: string; qty: string }>;
+  note?: string | null;
+}
+export interface BondedEntry {
+  id: string;
+  entryNo: string;
+  entryDate: string;
+  note: string | null;
+  createdBy: string;
+  createdAt: string;
+  lines: Array<{ lineNo: number; itemRecordNo: string; qty: string }>;
+}
+export const MOVEMENT_KINDS = ['entry', 'take', 'give_back'] as const;
+export type MovementKind = (typeof MOVEMENT_KINDS)[number];
+export interface BondedMovement {
+  seq: number;
+  itemRecordNo: string;
+  kind: MovementKind;
+  reason: string | null;
+  ref: string;
+  line: number;
+  /** Signed exact decimal: positive into the book, negative out. */
+  qty: string;
+  stockAfter: string;
+  at: string;
+  recordedAt: string;
+  actor: string;
+}
+
+export const PUSH_KINDS = ['order', 'payment'] as const;
+export type PushKind = (typeof PUSH_KINDS)[number];
+export const UNDERTAKING_STATUSES = ['pending', 'approved', 'rejected', 'revoked'] as const;
+export type UndertakingStatus = (typeof UNDERTAKING_STATUSES)[number];
+export interface UndertakingInput {
+  kinds: PushKind[];
+  allOwners?: boolean;
+  ownerCodes?: string[];
+  validFrom: string;
+  validTo: string;
+  letterNo?: string | null;
+  note?: string | null;
+}
+export interface Undertaking {
+  id: string;
+  enterpriseId: string;
+  enterpriseName: string | null;
+  enterpriseCode: string | null;
+  kinds: PushKind[];
+  allOwners: boolean;
+  ownerCodes: string[];
+  validFrom: string;
+  validTo: string;
+  letterNo: string | null;
+  note: string | null;
+  status: UndertakingStatus;
+  rejectReason: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  revokedBy: string | null;
+  revokedAt: string | null;
+  revokeReason: string | null;
+  warnings: Warning[];
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export * from './clearanceTypes';

@@ -5,6 +5,8 @@ import type { MenuProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useMatches } from 'react-router-dom';
+import { enterprisesApi } from '../api/endpoints';
+import { useApi } from '../ui/hooks';
 import { LangSwitch } from '../ui/LangSwitch';
 import { useUser, useAuth } from './auth';
 import { activeNav, navFor } from './nav';
@@ -20,7 +22,10 @@ export function AppLayout() {
   const matches = useMatches();
   const [collapsed, setCollapsed] = useState(false);
 
-  const nav = useMemo(() => navFor(user), [user]);
+  // An enterprise's menu depends on the roles it is filed in (warehouse, logistics).
+  const filing = useApi(user.role === 'enterprise' && user.enterpriseId ? () => enterprisesApi.get(user.enterpriseId!) : null, `nav:${user.enterpriseId ?? ''}`);
+  const roles = filing.data?.roles;
+  const nav = useMemo(() => navFor(user, roles ?? []), [user, roles]);
   const { selected, open } = activeNav(nav, loc.pathname);
   const [openKeys, setOpenKeys] = useState<string[]>(() => (open ? [open] : nav.filter((n) => n.children).map((n) => n.key)));
 

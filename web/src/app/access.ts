@@ -12,6 +12,14 @@ const ACTIONS = {
   'users.manage': ['admin'],
   'apikey.manage_any': ['admin'],
   'audit.read': ['admin'],
+  'bonded.read': ['admin', 'customs', 'enterprise'],
+  'bonded.book.create': ['admin', 'customs', 'enterprise'],
+  'bonded.book.status': ['customs'],
+  'bonded.item.write': ['admin', 'customs', 'enterprise'],
+  'bonded.entry.post': ['admin', 'enterprise'],
+  'undertaking.file': ['admin', 'enterprise'],
+  'undertaking.decide': ['customs'],
+  'undertaking.revoke': ['customs', 'enterprise'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type UiAction = keyof typeof ACTIONS;

@@ -2,6 +2,7 @@
 import {
   ApiOutlined,
   AuditOutlined,
+  ContainerOutlined,
   DatabaseOutlined,
   FileProtectOutlined,
   FileSearchOutlined,
@@ -10,6 +11,7 @@ import {
   HomeOutlined,
   SolutionOutlined,
   TeamOutlined,
+  TruckOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role, SessionUser } from '../api/types';
@@ -39,9 +41,15 @@ const filingLeaves: NavLeaf[] = [
 ];
 
 const home: NavItem = { key: '/', path: '/', label: 'nav.home', icon: <HomeOutlined /> };
+const bondedBooks: NavItem = { key: '/bonded/books', path: '/bonded/books', label: 'nav.bondedBooks', icon: <ContainerOutlined /> };
+const undertakings: NavLeaf = { path: '/undertakings', label: 'nav.undertakings' };
 const declarations: NavItem = { key: '/declarations', path: '/declarations', label: 'nav.declarations', icon: <FileSearchOutlined /> };
 
-export function navFor(user: SessionUser): NavItem[] {
+/**
+ * `enterpriseRoles`: the roles of an enterprise user's filing, once known. A warehouse gets its bonded
+ * account books, a postal or express operator its push-on-behalf undertakings.
+ */
+export function navFor(user: SessionUser, enterpriseRoles: readonly string[] = []): NavItem[] {
   const role: Role = user.role;
   switch (role) {
     case 'admin':
@@ -58,7 +66,8 @@ export function navFor(user: SessionUser): NavItem[] {
         home,
         declarations,
         { key: '/clearance/review', path: '/clearance/review', label: 'nav.clearanceReview', icon: <SafetyCertificateOutlined /> },
-        { key: 'filings', label: 'nav.filingReviews', icon: <FileProtectOutlined />, children: filingLeaves },
+        bondedBooks,
+        { key: 'filings', label: 'nav.filingReviews', icon: <FileProtectOutlined />, children: [...filingLeaves, undertakings] },
         { key: 'reference', label: 'nav.parameters', icon: <DatabaseOutlined />, children: referenceLeaves },
       ];
     case 'commerce':
@@ -73,8 +82,10 @@ export function navFor(user: SessionUser): NavItem[] {
           children: [
             { path: '/my-filing', label: 'nav.myEnterprise' },
             { path: '/products', label: 'nav.myProducts' },
+            ...(enterpriseRoles.includes('logistics') ? [{ path: '/undertakings', label: 'nav.myUndertakings' }] : []),
           ],
         },
+        ...(enterpriseRoles.includes('warehouse') ? [bondedBooks] : []),
         {
           key: 'documents',
           label: 'nav.myDocuments',
@@ -86,8 +97,11 @@ export function navFor(user: SessionUser): NavItem[] {
         },
         { key: 'integration', label: 'nav.integration', icon: <ApiOutlined />, children: [{ path: '/api-keys', label: 'nav.apiKeys' }] },
       ];
+    case 'postal':
+      // The postal administration follows which operators push data on others' behalf.
+      return [home, { key: '/undertakings', path: '/undertakings', label: 'nav.undertakings', icon: <TruckOutlined /> }];
     default:
-      // tax, forex, market, postal, bank: their modules are not built yet; the home page shows the shared filings.
+      // tax, forex, market, bank: their modules are not built yet; the home page shows the shared filings.
       return [home];
   }
 }

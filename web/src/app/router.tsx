@@ -33,6 +33,10 @@ const DeclarationPage = page(() => import('../features/clearance/DeclarationPage
 const ClearanceQueuePage = page(() => import('../features/clearance/ClearanceQueuePage'), 'ClearanceQueuePage');
 const ReceiptsPage = page(() => import('../features/clearance/ReceiptsPage'), 'ReceiptsPage');
 const QuotaPage = page(() => import('../features/clearance/QuotaPage'), 'QuotaPage');
+const BookListPage = page(() => import('../features/bonded/BookListPage'), 'BookListPage');
+const BookDetailPage = page(() => import('../features/bonded/BookDetailPage'), 'BookDetailPage');
+const UndertakingListPage = page(() => import('../features/undertakings/UndertakingListPage'), 'UndertakingListPage');
+const UndertakingDetailPage = page(() => import('../features/undertakings/UndertakingDetailPage'), 'UndertakingDetailPage');
 
 export type { Crumb } from './crumbs';
 
@@ -50,6 +54,8 @@ const FILING_READERS: readonly Role[] = ['admin', ...REGULATORS, 'enterprise'];
 const FILING_DECIDERS: readonly Role[] = ['customs', 'commerce'];
 /** Regulators and admin see every list; an enterprise sees those it is a party to. */
 const LIST_READERS: readonly Role[] = ['admin', ...REGULATORS, 'enterprise'];
+/** Customs and admin see every book; a warehouse enterprise its own. */
+const BOOK_READERS: readonly Role[] = ['admin', 'customs', 'enterprise'];
 
 const appRoutes: RouteObject[] = [
   { index: true, element: el(HomePage) },
@@ -81,6 +87,22 @@ const appRoutes: RouteObject[] = [
     children: [
       { index: true, element: el(DeclarationListPage, LIST_READERS) },
       { path: ':copNo', handle: { crumb: 'crumb.declaration' }, element: el(DeclarationPage, LIST_READERS) },
+    ],
+  },
+  {
+    path: 'bonded/books',
+    handle: { crumb: 'nav.bondedBooks' },
+    children: [
+      { index: true, element: el(BookListPage, BOOK_READERS) },
+      { path: ':emsNo', handle: { crumb: 'crumb.detail' }, element: el(BookDetailPage, BOOK_READERS) },
+    ],
+  },
+  {
+    path: 'undertakings',
+    handle: { crumb: 'nav.undertakings' },
+    children: [
+      { index: true, element: el(UndertakingListPage) },
+      { path: ':id', handle: { crumb: 'crumb.detail' }, element: el(UndertakingDetailPage) },
     ],
   },
   { path: 'clearance/review', handle: { crumb: 'nav.clearanceReview' }, element: el(ClearanceQueuePage, ['customs']) },

@@ -11,6 +11,7 @@ const COLORS: Record<string, string> = {
   manual_review: 'blue',
   waiting: 'default',
   cancelled: 'default',
+  revoked: 'default',
   closed: 'cyan',
 };
 

@@ -18,6 +18,7 @@ import { DecisionButtons, HELD } from './DecisionModal';
 import { DeclStatusTag, DocIcons } from './DeclStatus';
 import { DocumentMatrix } from './DocumentMatrix';
 import { ReceiptTimeline } from './ReceiptTimeline';
+import { WaybillEventsCard } from './WaybillEventsCard';
 import { ReturnsCard, TaxCard } from './TaxCard';
 
 const ALERT: Record<string, 'error' | 'info' | 'warning' | 'success'> = { '100': 'error', '300': 'info', '500': 'warning', '800': 'success', '120': 'info' };
@@ -111,7 +112,10 @@ export function DeclarationPage() {
           </Space>
         </Col>
         <Col xs={24} xl={9}>
-          <ReceiptTimeline inv={inv.data} docs={docs.data} />
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            <ReceiptTimeline inv={inv.data} docs={docs.data} />
+            <WaybillEventsCard events={inv.data.waybillEvents ?? []} />
+          </Space>
         </Col>
       </Row>
     </Space>

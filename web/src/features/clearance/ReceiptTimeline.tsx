@@ -15,6 +15,7 @@ const RECIPIENT: Record<string, 'ebp' | 'payment' | 'logistics' | 'agent'> = {
   CEB624: 'agent',
   CEB626: 'agent',
   CEB816: 'agent',
+  CEB818: 'agent',
 };
 
 function recipientCode(role: string | undefined, inv: Inventory, docs: InventoryDocuments | undefined): string | null {
@@ -34,7 +35,7 @@ function recipientCode(role: string | undefined, inv: Inventory, docs: Inventory
 
 /** A list receipt's status as a word; other receipts (tax bills, "1") keep their code. */
 export function receiptWord(messageType: string, status: string): string | null {
-  if (messageType === 'CEB816') return null;
+  if (messageType === 'CEB816' || messageType === 'CEB818') return null;
   if (status === '120') return 'accepted';
   return STATUS_WORDS[status] ?? null;
 }

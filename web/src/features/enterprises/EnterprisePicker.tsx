@@ -3,18 +3,20 @@ import { Select } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { enterprisesApi } from '../../api/endpoints';
-import type { EnterpriseSummary, FilingStatus } from '../../api/types';
+import type { EnterpriseRole, EnterpriseSummary, FilingStatus } from '../../api/types';
 
 interface Props {
   value?: string;
   onChange?: (id: string | undefined) => void;
   status?: FilingStatus;
+  /** Only enterprises filed in this role. */
+  role?: EnterpriseRole;
   style?: React.CSSProperties;
   placeholder?: string;
   'data-testid'?: string;
 }
 
-export function EnterprisePicker({ value, onChange, status, style, placeholder, ...rest }: Props) {
+export function EnterprisePicker({ value, onChange, status, role, style, placeholder, ...rest }: Props) {
   const { t } = useTranslation();
   const [items, setItems] = useState<EnterpriseSummary[]>([]);
   const [search, setSearch] = useState('');
@@ -26,13 +28,13 @@ export function EnterprisePicker({ value, onChange, status, style, placeholder, 
     const timer = setTimeout(() => {
       setLoading(true);
       enterprisesApi
-        .list({ q: search || undefined, status, limit: 20 })
+        .list({ q: search || undefined, status, role, limit: 20 })
         .then((p) => my === seq.current && setItems(p.items))
         .catch(() => my === seq.current && setItems([]))
         .finally(() => my === seq.current && setLoading(false));
     }, search ? 250 : 0);
     return () => clearTimeout(timer);
-  }, [search, status]);
+  }, [search, status, role]);
 
   const options = useMemo(() => {
     const o = items.map((e) => ({ value: e.id, label: `${e.name} (${e.customsCode})` }));

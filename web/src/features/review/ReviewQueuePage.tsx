@@ -1,6 +1,7 @@
 /**
- * 备案审核 review queue: pending enterprise and product filings, oldest first, age shown; one click to approve,
- * reject with a required reason; J/K move, A approve, R reject, O open.
+ * 备案审核 review queue: pending enterprise and product filings and (for customs) push-on-behalf undertakings,
+ * oldest first, age shown; one click to approve, reject with a required reason; J/K move, A approve,
+ * R reject, O open.
  */
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Card, Empty, Space, Table, Tabs, Typography } from 'antd';
@@ -8,29 +9,36 @@ import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { enterprisesApi, productsApi } from '../../api/endpoints';
+import { can } from '../../app/access';
+import { useUser } from '../../app/auth';
+import { enterprisesApi, productsApi, undertakingsApi } from '../../api/endpoints';
 import type { Page } from '../../api/types';
 import { ErrorAlert, useShowError } from '../../ui/errors';
 import { tablePagination, useApi, useUrlTable } from '../../ui/hooks';
-import { enterpriseColumns, productColumns } from './columns';
+import { enterpriseColumns, productColumns, undertakingColumns } from './columns';
 import { decideFiling, type FilingKind } from './decide';
 import { RejectModal } from './RejectModal';
 import { useShortcuts } from './useShortcuts';
 import './review.css';
 
-type Row = { id: string; name?: string; itemName?: string };
+type Row = { id: string; name?: string; itemName?: string; enterpriseName?: string | null };
 
 export function ReviewQueuePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const showError = useShowError();
+  const user = useUser();
+  const kinds: FilingKind[] = can(user.role, 'undertaking.decide') ? ['enterprises', 'products', 'undertakings'] : ['enterprises', 'products'];
   const table = useUrlTable(['tab'] as const, { tab: 'enterprises' });
-  const kind: FilingKind = table.filters.tab === 'products' ? 'products' : 'enterprises';
+  const kind: FilingKind = kinds.find((k) => k === table.filters.tab) ?? 'enterprises';
   const q = { status: 'pending', sort: 'oldest', limit: table.limit, offset: table.offset };
-  const list = useApi<Page<Row>>(() => (kind === 'enterprises' ? enterprisesApi.list(q) : productsApi.list(q)), `${kind}:${table.key}`);
+  const list = useApi<Page<Row>>(() => (kind === 'enterprises' ? enterprisesApi.list(q) : kind === 'products' ? productsApi.list(q) : undertakingsApi.list(q)), `${kind}:${table.key}`);
   const counts = useApi(
-    () => Promise.all([enterprisesApi.list({ status: 'pending', limit: 1 }), productsApi.list({ status: 'pending', limit: 1 })]).then(([e, p]) => ({ enterprises: e.total, products: p.total })),
+    () =>
+      Promise.all(kinds.map((k) => (k === 'enterprises' ? enterprisesApi : k === 'products' ? productsApi : undertakingsApi).list({ status: 'pending', limit: 1 }))).then(
+        (pages) => Object.fromEntries(kinds.map((k, i) => [k, pages[i]!.total])) as Partial<Record<FilingKind, number>>,
+      ),
     `counts:${list.data?.total ?? ''}`,
   );
   const [cursor, setCursor] = useState(0);
@@ -39,7 +47,7 @@ export function ReviewQueuePage() {
 
   const rows = list.data?.items ?? [];
   useEffect(() => setCursor((c) => Math.min(c, Math.max(0, rows.length - 1))), [rows.length]);
-  const nameOf = (r: Row) => r.name ?? r.itemName ?? r.id;
+  const nameOf = (r: Row) => r.name ?? r.itemName ?? r.enterpriseName ?? r.id;
   const current = rows[cursor];
   useEffect(() => {
     document.querySelector('.review-row-current')?.scrollIntoView({ block: 'nearest' });
@@ -86,13 +94,13 @@ export function ReviewQueuePage() {
     ),
   };
   const columns = useMemo(
-    () => [...((kind === 'enterprises' ? enterpriseColumns(t) : productColumns(t)) as ColumnsType<Row>), actions],
+    () => [...((kind === 'enterprises' ? enterpriseColumns(t) : kind === 'products' ? productColumns(t) : undertakingColumns(t)) as ColumnsType<Row>), actions],
     [kind, t, busyId],
   );
 
   const tabLabel = (k: FilingKind) => (
     <Space size={6}>
-      {t(k === 'enterprises' ? 'review.tabEnterprises' : 'review.tabProducts')}
+      {t(k === 'enterprises' ? 'review.tabEnterprises' : k === 'products' ? 'review.tabProducts' : 'review.tabUndertakings')}
       <Badge count={counts.data?.[k] ?? 0} showZero color={counts.data?.[k] ? '#fa8c16' : '#d9d9d9'} overflowCount={999} />
     </Space>
   );
@@ -105,7 +113,7 @@ export function ReviewQueuePage() {
           setCursor(0);
           table.setFilters({ tab: k === 'enterprises' ? null : k });
         }}
-        items={(['enterprises', 'products'] as const).map((k) => ({ key: k, label: tabLabel(k) }))}
+        items={kinds.map((k) => ({ key: k, label: tabLabel(k) }))}
       />
       {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
       <Table<Row>
