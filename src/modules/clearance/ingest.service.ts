@@ -192,8 +192,8 @@ export function createIngest(deps: IngestDeps) {
   async function runGroup(group: Array<Pick<Waiting, 'principal' | 'messages'>>): Promise<DocReceipt[][]> {
     const now = deps.clock.now();
     const lookups = createLookups(deps);
-    const read_ = await Promise.all(group.map((g) => read(g.principal, g.messages, lookups)));
-    const accepted = read_.flat().filter((x): x is Item => 'def' in x && !x.refused);
+    const readItems = await Promise.all(group.map((g) => read(g.principal, g.messages, lookups)));
+    const accepted = readItems.flat().filter((x): x is Item => 'def' in x && !x.refused);
 
     return deps.hot.transaction(async ({ sql, trx }) => {
       if (sql.dialect === 'postgres') await sql.run('select pg_advisory_xact_lock(?)', [LOCK_KEY]);
@@ -220,7 +220,7 @@ export function createIngest(deps: IngestDeps) {
       for (const [i, g] of group.entries()) {
         const out: DocReceipt[] = [];
         const digest = createHash('sha256');
-        for (const x of read_[i]!) {
+        for (const x of readItems[i]!) {
           const r = 'def' in x ? await handle(u, batch, touched, answered, g.principal, x) : x;
           digest.update(`${r.messageType}:${r.guid}:${r.returnStatus}\n`);
           out.push(r);

@@ -77,9 +77,6 @@ export function createUnit(hot: HotSql, deps: { sealer: Sealer; receipts: Receip
       for (const r of await inList<{ guid: string; receipt_json: string }>('select guid, receipt_json from clearance_document', 'guid', missing)) guids.set(r.guid, r.receipt_json);
     },
     storedReceipt: (guid: string): string | undefined => guids.get(guid),
-    rememberGuid(guid: string, receipt: DocReceipt) {
-      guids.set(guid, JSON.stringify(receipt));
-    },
 
     async loadDocs(keys: string[]) {
       const missing = keys.filter((k) => !docs.has(k));
@@ -189,12 +186,10 @@ export function createUnit(hot: HotSql, deps: { sealer: Sealer; receipts: Receip
     insertDoc(w: DocWrite) {
       inserts.push(w);
       docs.set(w.row.business_key, w.row);
-      guids.set(w.row.guid, '');
     },
     updateDoc(w: DocWrite) {
       updates.push(w);
       docs.set(w.row.business_key, w.row);
-      guids.set(w.row.guid, '');
     },
     deleteDoc(d: DocKey) {
       deletes.push(d.id);
