@@ -12,6 +12,7 @@ import { createIdentityModule } from './modules/identity/index.js';
 import { createReferenceModule } from './modules/reference/index.js';
 import { createRegistryModule } from './modules/registry/index.js';
 import { createBondedModule } from './modules/bonded/index.js';
+import { createOverseasModule } from './modules/overseas/index.js';
 import { createClearanceModule, type RiskHook } from './modules/clearance/index.js';
 import { createWebhooksModule } from './modules/webhooks/index.js';
 import { createSealer } from './platform/crypto.js';
@@ -31,6 +32,8 @@ export interface PlatformOptions {
   risk?: RiskHook;
   /** Documents that may wait for an ingestion transaction before senders get 503 (default 10,000). */
   queueDocuments?: number;
+  /** The zone plan's target number of overseas warehouses (default 10, DOMAIN.md §12). */
+  targetOverseasWarehouses?: number;
 }
 
 export async function createPlatform(opts: PlatformOptions) {
@@ -45,10 +48,24 @@ export async function createPlatform(opts: PlatformOptions) {
   // Clearance looks filings and tariffs up while its transaction holds the writer: it reads through the reader.
   const lookupReference = createReferenceModule({ db: database.reader, dialect, clock, audit });
   const lookupRegistry = createRegistryModule({ db: database.reader, clock, audit, identity: identity.service, lookup: lookupReference.lookup });
+  // 9810: its look-up port reads through the reader too, so clearance may ask it inside a transaction.
+  const overseas = createOverseasModule(
+    {
+      db,
+      reader: database.reader,
+      dialect,
+      clock,
+      audit,
+      reference: reference.lookup,
+      enterprises: { byCode: (code) => lookupRegistry.enterprises.byCode(code), summary: (id) => lookupRegistry.enterprises.summary(id) },
+    },
+    opts.targetOverseasWarehouses !== undefined ? { targetWarehouses: opts.targetOverseasWarehouses } : {},
+  );
   const clearance = createClearanceModule({
     db,
     hot: createHotStore(database),
     stock: bonded.stock,
+    bookings: (owner, bookingNo) => overseas.lookup.booking(owner, bookingNo),
     mayPushOnBehalf: (sender, kind, owner, date) => lookupRegistry.mayPushOnBehalf(sender, kind, owner, date),
     dialect,
     clock,
@@ -59,7 +76,16 @@ export async function createPlatform(opts: PlatformOptions) {
       byId: (id) => lookupRegistry.enterprises.summary(id),
       productApproved: async (enterpriseId, itemNo) => !!(await lookupRegistry.products.approvedItem(enterpriseId, itemNo)),
     },
-    reference: { tariffAt: (g, d) => lookupReference.lookup.tariffAt(g, d), regulationAt: (d) => lookupReference.lookup.regulationAt(d) },
+    reference: {
+      tariffAt: (g, d) => lookupReference.lookup.tariffAt(g, d),
+      regulationAt: (d) => lookupReference.lookup.regulationAt(d),
+      async hsKnown(code, date) {
+        if (code.length === 10) return !!(await lookupReference.lookup.hs(code, date));
+        const page = await lookupReference.service.listHs({ q: code, limit: 5, offset: 0, ...(date ? { date } : {}) });
+        return page.items.some((h) => h.code.startsWith(code));
+      },
+    },
+    codeName: (table, code) => lookupReference.lookup.code(table, code),
     renderer: {
       toXml(message) {
         const r = toXml(message);
@@ -82,7 +108,7 @@ export async function createPlatform(opts: PlatformOptions) {
     },
     enterprises: { exists: async (id) => !!(await registry.enterprises.summary(id)) },
   });
-  const modules = [identity, reference, registry, bonded, clearance, webhooks];
+  const modules = [identity, reference, registry, bonded, overseas, clearance, webhooks];
 
   const migrations: Migrations = { ...auditMigrations };
   for (const m of modules) Object.assign(migrations, m.migrations);
@@ -102,7 +128,9 @@ export async function createPlatform(opts: PlatformOptions) {
     },
     /** 1210 bonded stock: books and entries (use cases), and `stock`, the take / give-back port clearance calls inside its transaction. */
     bonded: { books: bonded.books, entries: bonded.entries, stock: bonded.stock },
-    clearance: { ingest: clearance.ingest, queries: clearance.queries },
+    /** 9810 overseas warehouses: filings and booking orders (use cases), and `lookup`, the port clearance reads. */
+    overseas: { warehouses: overseas.warehouses, bookings: overseas.bookings, lookup: overseas.lookup },
+    clearance: { ingest: clearance.ingest, queries: clearance.queries, exportQueries: clearance.exportQueries, exportActions: clearance.exportActions },
     webhooks: { subscriptions: webhooks.service, delivery: webhooks.delivery },
     migrate: () => migrate(database, migrations),
     async http(o: { logLevel?: string; webDir?: string; version?: string } = {}): Promise<App> {

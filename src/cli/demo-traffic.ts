@@ -3,6 +3,7 @@ import cliProgress from 'cli-progress';
 import { invalid } from '../kernel/errors.js';
 import type { Platform } from '../compose.js';
 import { driveTraffic } from '../demo/traffic.js';
+import { driveExportTraffic } from '../demo/export-traffic.js';
 
 export async function demoTraffic(platform: Platform, n: number) {
   if (!Number.isInteger(n) || n < 1 || n > 1_000_000) {
@@ -16,6 +17,9 @@ export async function demoTraffic(platform: Platform, n: number) {
     bar.stop();
     const outcomes = Object.entries(r.byOutcome).map(([k, v]) => `${k} ${v}`).join(', ');
     process.stdout.write(`${r.purchases} purchases, ${r.documents} documents in ${(r.ms / 1000).toFixed(1)} s: ${outcomes}\n`);
+    // Exports alongside: a quarter as many parcels as purchases, at least ten.
+    const e = await driveExportTraffic(platform, app, Math.max(10, Math.ceil(n / 4)));
+    process.stdout.write(`${e.parcels} export parcels, ${e.documents} documents: ${Object.entries(e.byOutcome).map(([k, v]) => `${k} ${v}`).join(', ')}; ${e.summaries} summary declaration(s)\n`);
   } finally {
     bar.stop();
     await app.close();

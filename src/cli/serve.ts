@@ -22,7 +22,13 @@ export const VERSION = (() => {
 export function platformOptions(config: Config, demo?: { samplingRate: number; reviewAboveFen: number }): PlatformOptions {
   const samplingRate = config.inspectionRate || demo?.samplingRate || 0;
   const reviewAboveFen = config.reviewAboveFen ?? demo?.reviewAboveFen ?? null;
-  return { db: config.db, secret: config.secret, samplingRate, ...(reviewAboveFen !== null ? { risk: reviewAbove(reviewAboveFen) } : {}) };
+  return {
+    db: config.db,
+    secret: config.secret,
+    samplingRate,
+    ...(reviewAboveFen !== null ? { risk: reviewAbove(reviewAboveFen) } : {}),
+    ...(config.targetOverseasWarehouses !== null ? { targetOverseasWarehouses: config.targetOverseasWarehouses } : {}),
+  };
 }
 
 export async function serve(config: Config, opts: { workers?: number } = {}) {

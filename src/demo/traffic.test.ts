@@ -39,3 +39,20 @@ describe('demo traffic', () => {
     for (let i = 0; i < 50; i++) expect(checkResidentId(aResidentId(i), '2026-12-03').ok).toBe(true);
   });
 });
+
+describe('demo export traffic', () => {
+  it('drives export parcels to release, departure and a summary declaration through the gateway', async () => {
+    const { platform } = await freshPlatform('sqlite', new Date().toISOString());
+    await loadDemoZone(platform);
+    const app = await platform.http({ logLevel: 'silent' });
+    const { driveExportTraffic } = await import('./export-traffic.js');
+    const r = await driveExportTraffic(platform, app, 40);
+    expect(r.documents).toBeGreaterThanOrEqual(160);
+    expect(r.byOutcome.departed ?? 0).toBeGreaterThan(10);
+    expect(Object.keys(r.byOutcome).every((k) => ['departed', 'released', 'concluded', 'rejected', 'cancelled', 'waiting'].includes(k))).toBe(true);
+    expect(r.summaries).toBe(1);
+    const admin = { kind: 'user' as const, id: 'a', name: 'admin', role: 'admin' as const, enterpriseId: null };
+    expect((await platform.clearance.exportQueries.summaries(admin, { limit: 5, offset: 0 })).items[0]?.entryId).toMatch(/^0604\d{4}0\d{9}$/);
+    expect(await platform.audit.verify()).toMatchObject({ ok: true });
+  }, 120_000);
+});

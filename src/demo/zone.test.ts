@@ -30,6 +30,9 @@ describe.each(dialects())('demo zone on %s', (dialect) => {
     const post = await platform.registry.enterprises.byCode('1504910601');
     expect(await platform.registry.mayPushOnBehalf(post!.id, 'order', '1504960001', '2026-06-01')).toBe(true);
     expect((await platform.registry.undertakings.list(customs, { status: 'pending', limit: 10, offset: 0 })).total).toBe(1);
+    const cashmere = await platform.registry.enterprises.byCode('1504960101');
+    expect(await platform.overseas.warehouses.stats(customs)).toMatchObject({ approved: 1, pending: 1, byCountry: [{ country: '304', count: 1 }], target: 10 });
+    expect(await platform.overseas.lookup.booking('1504960101', 'DC-CF-2026-0001')).toMatchObject({ enterpriseId: cashmere!.id, country: '304', warehouseApproved: true, goodsFen: 26_400_000 });
     expect(await loadDemoZoneIfEmpty(platform)).toBeNull();
     await expect(loadDemoZone(platform)).rejects.toThrow(/already has enterprises/);
     expect(await platform.audit.verify()).toMatchObject({ ok: true });

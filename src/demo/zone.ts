@@ -8,6 +8,8 @@ import type { Platform } from '../compose.js';
 import { usccCheckChar } from '../kernel/codes/uscc.js';
 import type { Principal } from '../platform/http/principal.js';
 import { addDays, shanghaiDate } from '../modules/reference/index.js';
+import { loadDemoOverseas } from './overseas.js';
+import { driveExportTraffic } from './export-traffic.js';
 import { DEMO_BONDED_BOOK, DEMO_DEPARTMENTS, DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_PRODUCTS, DEMO_UNDERTAKINGS } from './zone.data.js';
 
 export interface DemoResult {
@@ -91,10 +93,19 @@ export async function loadDemoZone(platform: Platform, opts: { force?: boolean; 
     if (u.outcome === 'approved') await registry.undertakings.decide(customs, filed.id, 'approve', '承诺书已核验');
   }
 
+  const overseas = await loadDemoOverseas(platform, { exporter: enterpriseUser('cashmere'), customs, today });
+
+  // Export parcels of the cashmere exporters through the real gateway: departed lists, one summary
+  // declaration done, more due, a few waiting, cancelled or rejected.
+  const app = await platform.http({ logLevel: 'silent' });
+  const exports = await driveExportTraffic(platform, app, 16).finally(() => app.close());
+
   const lines = [
     '',
     '  cbec demo zone (赤峰综试区演示数据) loaded:',
     `    ${DEMO_ENTERPRISES.length} enterprises, ${DEMO_PRODUCTS.length} products`,
+    `    ${overseas.warehouses} overseas warehouse filings (9810) and ${overseas.bookings} booking order of the cashmere exporter`,
+    `    ${exports.parcels} export parcels (${Object.entries(exports.byOutcome).map(([k, v]) => `${k} ${v}`).join(', ')}), ${exports.summaries} summary declaration`,
     `    bonded account book ${book.emsNo} (${book.items.length} items with opening stock), ${DEMO_UNDERTAKINGS.length} push-on-behalf undertakings`,
     `    logins (password "${DEMO_PASSWORD}"${opts.adminPassword ? '; admin uses CBEC_ADMIN_PASSWORD' : ''}):`,
     `      ${users.join(', ')}`,

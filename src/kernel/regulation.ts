@@ -41,7 +41,19 @@ export interface RegulationParams {
   deemedIncomeRate: string;
   /** Export simplified-list ceiling (statisticsFlag A), fen. */
   simplifiedListLimitFen: number;
+  /** Day of the following month by which released export lists must be summarised (unverified: "the 15th"). */
+  summaryDeadlineDay: number;
+  /**
+   * What the lists of one summary declaration must share (DOMAIN.md §5, unverified), comma-separated from
+   * SUMMARY_GROUP_FIELDS; the consignor (and under summaryFlag 2 the producer) always, HS and currency by item.
+   */
+  summaryGroupBy: string;
+  /** HS chapters whose goods may not come back as export returns (food), as "01-24" or "02,03,16-22". */
+  exportReturnExcludedChapters: string;
 }
+
+/** The fields a summary's lists may be required to share (regulation parameter summaryGroupBy). */
+export const SUMMARY_GROUP_FIELDS = ['agent', 'customs', 'port', 'country', 'traf', 'currency', 'period'] as const;
 
 export interface RegulationVersion {
   version: string;
@@ -67,7 +79,13 @@ const base2016: RegulationParams = {
   priceDeviationWarn: '0.3',
   deemedIncomeRate: '0.04',
   simplifiedListLimitFen: 500_000,
+  summaryDeadlineDay: 15,
+  summaryGroupBy: 'agent,customs,port,country,traf,currency,period',
+  exportReturnExcludedChapters: '01-24',
 };
+
+/** Every parameter's starting value: versions stored before a parameter existed read it from here. */
+export const REGULATION_DEFAULTS: Readonly<RegulationParams> = base2016;
 
 /** The built-in table, oldest first. */
 export const BUILT_IN_REGULATION: readonly RegulationVersion[] = [
@@ -101,8 +119,20 @@ export function regulationAt(versions: readonly RegulationVersion[], date: strin
 }
 
 const DECIMAL_KEYS = ['retailTaxFactor', 'retailDutyRate', 'defaultVatRate', 'amountTolerance', 'priceDeviationWarn', 'deemedIncomeRate'] as const;
-const INT_KEYS = ['singleLimitFen', 'annualLimitFen', 'paymentToleranceFen', 'matchWindowHours', 'returnWindowDays', 'returnArrivalDays', 'exportReturnMonths', 'simplifiedListLimitFen'] as const;
+const INT_KEYS = ['singleLimitFen', 'annualLimitFen', 'paymentToleranceFen', 'matchWindowHours', 'returnWindowDays', 'returnArrivalDays', 'exportReturnMonths', 'simplifiedListLimitFen', 'summaryDeadlineDay'] as const;
 const BOOL_KEYS = ['discountReducesDutiable', 'limitsCountFreight'] as const;
+const TEXT_KEYS = ['summaryGroupBy', 'exportReturnExcludedChapters'] as const;
+const CHAPTERS = /^\d{2}(-\d{2})?(,\d{2}(-\d{2})?)*$/;
+
+/** The HS chapters a parameter like "01-24" or "02,16-22" names. */
+export function chaptersOf(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const part of text.split(',').filter(Boolean)) {
+    const [a, b] = part.split('-').map(Number) as [number, number | undefined];
+    for (let c = a; c <= (b ?? a); c++) out.add(String(c).padStart(2, '0'));
+  }
+  return out;
+}
 
 /** Checks a full parameter set from outside (operator edit); throws `regulation.invalid_param` naming the field. */
 export function validateRegulationParams(input: Record<string, unknown>): RegulationParams {
@@ -121,7 +151,16 @@ export function validateRegulationParams(input: Record<string, unknown>): Regula
   for (const k of BOOL_KEYS) {
     if (typeof input[k] !== 'boolean') throw bad(k, 'must be true or false', '必须是 true 或 false');
   }
+  const day = input.summaryDeadlineDay as number;
+  if (day < 1 || day > 28) throw bad('summaryDeadlineDay', 'must be a day of the month from 1 to 28', '必须是 1 到 28 之间的日期');
+  const groupBy = input.summaryGroupBy;
+  if (typeof groupBy !== 'string' || !groupBy.split(',').filter(Boolean).every((f) => (SUMMARY_GROUP_FIELDS as readonly string[]).includes(f))) {
+    throw bad('summaryGroupBy', `must list fields from ${SUMMARY_GROUP_FIELDS.join(',')}`, `只能列出 ${SUMMARY_GROUP_FIELDS.join(',')} 中的字段`);
+  }
+  if (typeof input.exportReturnExcludedChapters !== 'string' || (input.exportReturnExcludedChapters !== '' && !CHAPTERS.test(input.exportReturnExcludedChapters))) {
+    throw bad('exportReturnExcludedChapters', 'must list HS chapters such as 01-24 or 02,16-22', '必须是 01-24 或 02,16-22 这样的税则章号');
+  }
   const out = {} as Record<string, unknown>;
-  for (const k of [...DECIMAL_KEYS, ...INT_KEYS, ...BOOL_KEYS]) out[k] = input[k];
+  for (const k of [...DECIMAL_KEYS, ...INT_KEYS, ...BOOL_KEYS, ...TEXT_KEYS]) out[k] = input[k];
   return out as unknown as RegulationParams;
 }

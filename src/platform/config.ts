@@ -27,6 +27,8 @@ export interface Config {
   inspectionRate: number;
   /** Lists whose goods are worth this many fen or more go to manual review; null: off. */
   reviewAboveFen: number | null;
+  /** The zone plan's target number of overseas warehouses (CBEC_TARGET_OVERSEAS_WAREHOUSES); null: the module's default. */
+  targetOverseasWarehouses: number | null;
 }
 
 type Env = Record<string, string | undefined>;
@@ -63,6 +65,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     if (/^\d{1,9}(\.\d{1,2})?$/.test(reviewRaw)) reviewAboveFen = parseYuan(reviewRaw, 'CBEC_REVIEW_ABOVE');
     else problems.push(`CBEC_REVIEW_ABOVE must be an amount in yuan (e.g. 3000 or 2999.99), got "${reviewRaw}"`);
   }
+  const targetRaw = env.CBEC_TARGET_OVERSEAS_WAREHOUSES;
+  let targetOverseasWarehouses: number | null = null;
+  if (targetRaw !== undefined && targetRaw !== '') {
+    if (/^\d{1,5}$/.test(targetRaw)) targetOverseasWarehouses = Number(targetRaw);
+    else problems.push(`CBEC_TARGET_OVERSEAS_WAREHOUSES must be a whole number (e.g. 10), got "${targetRaw}"`);
+  }
   const secretRaw = env.CBEC_SECRET;
   if (secretRaw !== undefined && secretRaw.length < 16) problems.push('CBEC_SECRET must have at least 16 characters');
 
@@ -89,6 +97,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     workers,
     inspectionRate,
     reviewAboveFen,
+    targetOverseasWarehouses,
   };
 }
 

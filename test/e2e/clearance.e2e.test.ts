@@ -163,6 +163,12 @@ describe.runIf(run)('import clearance in the browser', () => {
     await loginAs(agent, 'agent');
     await agent.goto(`${server.base}/receipts`);
     const receipt = agent.locator('tr', { hasText: deal.copNo! }).filter({ hasText: '800' });
+    // The demo's export parcels came first: page on ("load more") until the release is there.
+    await agent.getByTestId('receipts-more').or(receipt.first()).first().waitFor();
+    for (let i = 0; i < 20 && (await receipt.count()) === 0; i++) {
+      await agent.getByTestId('receipts-more').click();
+      await agent.waitForTimeout(200);
+    }
     await receipt.first().waitFor();
     await receipt.first().getByTestId('receipt-open').click();
     await expect.poll(() => agent.getByTestId('receipt-xml').textContent()).toContain(`<ceb:copNo>${deal.copNo}</ceb:copNo>`);

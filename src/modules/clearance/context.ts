@@ -4,7 +4,9 @@ import type { RegulationVersion } from '../../kernel/regulation.js';
 import type { AuditLog } from '../../platform/audit/audit.js';
 import type { Sealer } from '../../platform/crypto.js';
 import type { Db, Dialect } from '../../platform/db/database.js';
-import type { HotStore } from '../../platform/db/hot.js';
+import type { HotSql, HotStore } from '../../platform/db/hot.js';
+import type { ExportStore } from './export.store.js';
+import type { BookingLookup } from './export.types.js';
 import type { TariffFact } from './decision.rules.js';
 import type { ClearanceReference, ClearanceRegistry, ClearanceStock, FilingView, MayPushOnBehalf, RiskHook } from './ports.js';
 import type { Receipts } from './receipts.js';
@@ -27,6 +29,8 @@ export interface IngestDeps {
   samplingRate: number;
   /** Documents that may wait for a transaction before senders are told to come back (default 10,000). */
   queueDocuments?: number;
+  /** 9810: the booking order (订仓单) that stands in for a list's order. */
+  bookings?: BookingLookup;
 }
 
 /** Look-ups of committed reference data (filings, products, tariff, regulation), each asked once a batch. */
@@ -65,4 +69,7 @@ export interface Batch {
   trx: Db;
   now: Date;
   lookups: Lookups;
+  /** The batch's prepared-statement handle and export declarations (ingestion batches). */
+  sql?: HotSql;
+  ex?: ExportStore;
 }

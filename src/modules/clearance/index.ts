@@ -10,15 +10,23 @@ import type { AuditLog } from '../../platform/audit/audit.js';
 import type { Sealer } from '../../platform/crypto.js';
 import type { Db, Dialect } from '../../platform/db/database.js';
 import type { HotStore } from '../../platform/db/hot.js';
+import type { FastifyPluginAsync } from 'fastify';
 import { clearanceRoutes } from './clearance.routes.js';
 import { createIngest } from './ingest.service.js';
 import { clearanceMigrations } from './migrations.js';
 import type { ClearanceReference, ClearanceRegistry, ClearanceStock, MayPushOnBehalf, ReceiptRenderer, RiskHook } from './ports.js';
 import { createQueries } from './query.service.js';
+import { createExportQueries } from './export-query.service.js';
+import { createExportActions } from './export-entry.service.js';
+import { exportRoutes } from './export.routes.js';
+import type { BookingLookup } from './export.types.js';
 import { createReceipts } from './receipts.js';
+import { taxRecordRoutes } from './tax-records.routes.js';
+import { createTaxRecords, type TaxRecordReference } from './tax-records.service.js';
 
 export { clearanceMigrations } from './migrations.js';
 export { KINDS } from './kinds.js';
+export type { BookingFact, BookingLookup } from './export.types.js';
 export type { DocReceipt, Ingest } from './ingest.service.js';
 export type { ClearanceRegistry, ClearanceReference, ClearanceStock, MayPushOnBehalf, ReceiptRenderer, ReceiptMessage, RiskHook, FilingView } from './ports.js';
 export type { RiskHit, Reason } from './decision.rules.js';
@@ -45,6 +53,10 @@ export interface ClearanceDeps {
   risk?: RiskHook;
   /** Documents that may wait for a transaction before senders get 503 clearance.busy (default 10,000). */
   queueDocuments?: number;
+  /** 9810: booking orders (订仓单) from the overseas-warehouse filings. */
+  bookings?: BookingLookup;
+  /** Names of unit and currency codes for export tax records (absent: codes are shown bare). */
+  codeName?: TaxRecordReference['code'];
 }
 
 export function createClearanceModule(deps: ClearanceDeps) {
@@ -57,5 +69,20 @@ export function createClearanceModule(deps: ClearanceDeps) {
     samplingRate: deps.samplingRate ?? 0,
   });
   const queries = createQueries({ ...deps, receipts });
-  return { name: 'clearance', migrations: clearanceMigrations, ingest, queries, routes: clearanceRoutes(queries, ingest) };
+  const exportQueries = createExportQueries({ ...deps, receipts });
+  const exportActions = createExportActions(deps, ingest);
+  // Export tax records (无票免税, 核定征收, rebate): read-only over the export tables.
+  const taxRecords = createTaxRecords({
+    db: deps.db,
+    dialect: deps.dialect,
+    clock: deps.clock,
+    reference: { regulationAt: (d) => deps.reference.regulationAt(d), ...(deps.codeName ? { code: deps.codeName } : {}) },
+    enterprises: { codesOf: (id) => deps.registry.byId(id), byCode: (code) => deps.registry.byCode(code) },
+  });
+  const routes: FastifyPluginAsync = async (app) => {
+    await app.register(clearanceRoutes(queries, ingest));
+    await app.register(taxRecordRoutes(taxRecords));
+    await app.register(exportRoutes(exportQueries, exportActions));
+  };
+  return { name: 'clearance', migrations: clearanceMigrations, ingest, queries, exportQueries, exportActions, taxRecords, routes };
 }

@@ -13,7 +13,8 @@ import { documentsOf, header } from './ceb-map.rules.js';
 import { createEvaluator, shanghaiDate } from './evaluate.service.js';
 import { createLookups, type Batch, type IngestDeps, type Lookups } from './context.js';
 export type { IngestDeps } from './context.js';
-import { KINDS, headNode, isActionKind, isEventKind, type KindDef } from './kinds.js';
+import { KINDS, headNode, isActionKind, isEventKind, isExportDocKind, isExportKind, type KindDef } from './kinds.js';
+import { createExportFlow, createExportStore, type Outcome } from './export.service.js';
 import { createActions } from './actions.service.js';
 import type { ImportList } from './documents.types.js';
 import { LOCK_KEY } from './receipts.js';
@@ -56,6 +57,7 @@ function waybillsOf(x: Item): string[] {
 export function createIngest(deps: IngestDeps) {
   const evaluator = createEvaluator(deps);
   const actions = createActions(deps, evaluator);
+  const exportFlow = createExportFlow(deps);
 
   /** Who sent it: the API key's enterprise, named in BaseTransfer.copCode, filed, approved, in the role. */
   async function senderProblem(sender: FilingView | null, m: Message, def: KindDef, head: Node, today: string): Promise<Item['refused']> {
@@ -92,7 +94,7 @@ export function createIngest(deps: IngestDeps) {
         const head = headNode(def, doc);
         const item: Item = { m, def, doc, head, h: header(head), key: def.businessKey(head), fields: def.receiptFields(head) };
         item.refused = await senderProblem(sender, m, def, head, shanghaiDate(deps.clock.now()));
-        if (!item.refused && !isActionKind(def.kind) && !isEventKind(def.kind)) {
+        if (!item.refused && !isActionKind(def.kind) && !isEventKind(def.kind) && (!isExportKind(def.kind) || isExportDocKind(def.kind))) {
           try {
             item.body = def.map(doc);
           } catch (e) {
@@ -198,8 +200,9 @@ export function createIngest(deps: IngestDeps) {
     return deps.hot.transaction(async ({ sql, trx }) => {
       if (sql.dialect === 'postgres') await sql.run('select pg_advisory_xact_lock(?)', [LOCK_KEY]);
       const u = createUnit(sql, deps);
-      const batch: Batch = { trx, now, lookups };
+      const batch: Batch = { trx, now, lookups, sql, ex: createExportStore(sql) };
       const touched = new Set<string>();
+      const exTouched = new Set<string>();
       // Read set-wise what the group will ask about: repeated guids, stored documents under its business
       // keys (and the waybills its lists and reports name), and the declarations all of them sit in.
       await u.loadGuids(accepted.map((x) => x.h.guid));
@@ -221,7 +224,7 @@ export function createIngest(deps: IngestDeps) {
         const out: DocReceipt[] = [];
         const digest = createHash('sha256');
         for (const x of readItems[i]!) {
-          const r = 'def' in x ? await handle(u, batch, touched, answered, g.principal, x) : x;
+          const r = 'def' in x ? await handle(u, batch, isExportKind(x.def.kind) ? exTouched : touched, answered, g.principal, x) : x;
           digest.update(`${r.messageType}:${r.guid}:${r.returnStatus}\n`);
           out.push(r);
         }
@@ -229,7 +232,9 @@ export function createIngest(deps: IngestDeps) {
         entries.push({ actor: actorOf(g.principal), action: 'clearance.batch', subject: `enterprise:${g.principal.enterpriseId ?? '-'}`, after: { documents: out.length, digest: digest.digest('hex') } });
       }
       await evaluator.evaluateAll(u, trx, touched, now, lookups);
+      await exportFlow.evaluateAll(u, batch, exTouched);
       await u.flush();
+      await batch.ex!.flush();
       await deps.audit.append(trx, entries);
       return results;
     });
@@ -263,6 +268,28 @@ export function createIngest(deps: IngestDeps) {
       return r;
     };
 
+    if (isExportKind(def.kind) && !isExportDocKind(def.kind)) {
+      if (await u.doc(key)) return reject('clearance.duplicate', `重复的申请：${key}`, `duplicate application ${key}`);
+      const item = { kind: def.kind, doc: x.doc, head: x.head, guid: h.guid, key, senderId: principal.enterpriseId! };
+      let outcome: Outcome;
+      if (def.kind === 'export_arrival') outcome = await exportFlow.arrival(u, batch, item);
+      else if (def.kind === 'export_departure') outcome = await exportFlow.departure(u, batch, item);
+      else if (def.kind === 'export_bill') outcome = await exportFlow.bill(batch, item);
+      else if (def.kind === 'export_cancel') outcome = await exportFlow.cancel(batch, item);
+      else outcome = await exportFlow.summary(u, batch, item, batch.sql!);
+      if (!outcome.ok) return reject(outcome.code, outcome.zh, outcome.en);
+      if (outcome.extra) Object.assign(x.fields, outcome.extra);
+      const id = newId();
+      const receipt = answer(u, principal, x, outcome.status, outcome.info, batch.now);
+      const at = batch.now.toISOString();
+      const links = outcome.links ?? [];
+      u.insertDoc({ row: { id, kind: def.kind, message_type: def.messageType, guid: h.guid, business_key: key, sender_id: principal.enterpriseId!, ebp_code: null, order_no: null, link_key: links.length === 1 ? links[0]! : null, app_type: h.appType, status: outcome.status, body: deps.sealer.seal(JSON.stringify(x.doc)), received_at: at }, receipt });
+      if (def.kind === 'export_arrival' || def.kind === 'export_departure' || def.kind === 'export_bill') {
+        const status = def.kind === 'export_arrival' ? 'arrived' : def.kind === 'export_departure' ? 'departed' : `bill ${str(x.head, 'billNo')}`;
+        u.addEvents(links.map((k) => ({ waybill_key: k, kind: def.kind, status, event_time: str(x.head, def.kind === 'export_departure' ? 'leaveTime' : 'appTime'), document_id: id, sender_id: principal.enterpriseId!, note: str(x.head, 'note') || null, received_at: at })));
+      }
+      return remember(receipt);
+    }
     if (isActionKind(def.kind)) {
       if (await u.doc(key)) return reject('clearance.duplicate', `重复的申请：${key}`, `duplicate application ${key}`);
       // Actions read and write declarations directly: what the batch holds is written first and read afresh after.
@@ -292,17 +319,22 @@ export function createIngest(deps: IngestDeps) {
       return remember(receipt);
     }
     const kind = def.kind;
+    if (!isExportDocKind(kind) && (isExportKind(kind) || isActionKind(kind) || isEventKind(kind))) throw new Error(`unhandled kind ${kind}`);
+    // Export documents fill export declarations; the rest of the way is the same.
+    const slots = isExportDocKind(kind)
+      ? { undecided: () => exportFlow.undecided(batch, kind, existing!), detach: () => exportFlow.detach(batch, kind, existing!), attach: (id: string, body: unknown) => exportFlow.attach(batch, u, kind, id, body) }
+      : { undecided: () => evaluator.undecided(u, kind, existing!), detach: () => evaluator.detach(u, kind, existing!, batch.now), attach: (id: string, body: unknown) => evaluator.attach(u, kind, id, body, batch.now) };
     const existing = await u.doc(key);
     if (h.appType === '1' && existing) {
       return reject('clearance.duplicate', `业务编号重复：${key}（变更请用 appType=2）`, `duplicate business key ${key} (send appType 2 to change it)`);
     }
     if (h.appType !== '1' && !existing) return reject('clearance.nothing_to_change', `没有可变更或删除的单证：${key}`, `nothing to change or delete under ${key}`);
-    if (existing && !(await evaluator.undecided(u, kind, existing))) {
+    if (existing && !(await slots.undecided())) {
       return reject('clearance.already_decided', `清单已审结，不能再变更或删除：${key}`, `the list is already decided: ${key} can no longer change`);
     }
     if (existing) {
       // A change or deletion leaves the declaration it sat in (a change may name another order).
-      const left = await evaluator.detach(u, kind, existing, batch.now);
+      const left = await slots.detach();
       if (left) touched.add(left);
     }
     if (existing && h.appType === '3') {
@@ -322,7 +354,7 @@ export function createIngest(deps: IngestDeps) {
       sender_id: principal.enterpriseId!,
       ebp_code: typeof head.ebpCode === 'string' ? head.ebpCode : null,
       order_no: typeof head.orderNo === 'string' ? head.orderNo : null,
-      link_key: def.kind === 'waybill' ? key : null,
+      link_key: def.kind === 'waybill' || def.kind === 'export_waybill' ? key : null,
       app_type: h.appType,
       status: 120,
       body: deps.sealer.seal(JSON.stringify(body)),
@@ -331,7 +363,7 @@ export function createIngest(deps: IngestDeps) {
     if (existing) u.updateDoc({ row, receipt });
     else u.insertDoc({ row, receipt });
     u.keepBody(id, body);
-    const declId = await evaluator.attach(u, kind, id, body, batch.now);
+    const declId = await slots.attach(id, body);
     if (declId) touched.add(declId);
     return remember(receipt);
   }
@@ -348,7 +380,23 @@ export function createIngest(deps: IngestDeps) {
     });
   }
 
-  return { submit, decide, expireWaiting: evaluator.expireWaiting };
+  /** Rejects import and export lists whose documents did not all arrive within the window. */
+  async function expireWaiting(now: Date): Promise<number> {
+    const imported = await evaluator.expireWaiting(now);
+    const exported = await deps.hot.transaction(async ({ sql, trx }) => {
+      if (sql.dialect === 'postgres') await sql.run('select pg_advisory_xact_lock(?)', [LOCK_KEY]);
+      const u = createUnit(sql, deps);
+      const batch: Batch = { trx, now, lookups: createLookups(deps), sql, ex: createExportStore(sql) };
+      const n = await exportFlow.expire(u, batch, sql);
+      await u.flush();
+      await batch.ex!.flush();
+      if (n > 0) await deps.audit.append(trx, { actor: 'system', action: 'clearance.expire_export', subject: 'clearance', after: { rejected: n } });
+      return n;
+    });
+    return imported + exported;
+  }
+
+  return { submit, decide, expireWaiting };
 }
 
 export type Ingest = ReturnType<typeof createIngest>;

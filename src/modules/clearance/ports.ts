@@ -27,6 +27,8 @@ export interface ClearanceRegistry {
 export interface ClearanceReference {
   tariffAt(gcode: string, date?: string): Promise<{ dutyRate: string; vatRate: string; consumptionRate: string; positiveList: boolean; yearlyCapQty?: string | null; yearlyCapUnit?: string | null } | null>;
   regulationAt(date?: string): Promise<RegulationVersion>;
+  /** Does the HS table know this code (10 digits) or heading (4 to 9 digits: some code starts with it)? */
+  hsKnown(code: string, date?: string): Promise<boolean>;
 }
 
 /** A receipt in the CEB JSON form, rendered to XML by the gateway's codec. */

@@ -46,6 +46,12 @@ export const ACTIONS = {
   'undertaking.file': ['admin', 'enterprise'],
   'undertaking.decide': ['customs'],
   'undertaking.revoke': ['customs', 'enterprise'],
+  // Overseas warehouses (9810): an exporter files its warehouses and booking orders; customs or commerce
+  // reviews the warehouse filings; every department reads them all, an enterprise its own.
+  'overseas.read': ['admin', 'customs', 'commerce', 'tax', 'forex', 'market', 'postal', 'bank', 'enterprise'],
+  'overseas.file': ['enterprise'],
+  'overseas.decide': ['customs', 'commerce'],
+  'overseas.booking.file': ['enterprise'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ACTIONS;

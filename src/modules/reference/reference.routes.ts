@@ -52,6 +52,9 @@ const RegulationParamsView = Type.Object({
   priceDeviationWarn: Type.String(),
   deemedIncomeRate: Type.String(),
   simplifiedListLimitFen: Type.Integer(),
+  summaryDeadlineDay: Type.Integer(),
+  summaryGroupBy: Type.String(),
+  exportReturnExcludedChapters: Type.String(),
 });
 const RegulationView = Type.Object({ version: Type.String(), effectiveFrom: Type.String(), note: Type.String(), params: RegulationParamsView });
 

@@ -3,7 +3,7 @@
  * module's types here and never leave. Writes carry out a `VersionPlan` inside the caller's transaction.
  */
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
-import type { RegulationParams, RegulationVersion } from '../../kernel/regulation.js';
+import { REGULATION_DEFAULTS, type RegulationParams, type RegulationVersion } from '../../kernel/regulation.js';
 import type { Db, Dialect } from '../../platform/db/database.js';
 import type { ReferenceTables } from './migrations.js';
 import type { CodeEntry, CodeTable, HsEntry, Tariff } from './reference.types.js';
@@ -44,7 +44,7 @@ const toRegulation = (r: RegulationRow): RegulationVersion => ({
   version: r.version,
   effectiveFrom: r.effective_from,
   note: r.note,
-  params: JSON.parse(r.params_json) as RegulationParams,
+  params: { ...REGULATION_DEFAULTS, ...(JSON.parse(r.params_json) as Partial<RegulationParams>) },
 });
 
 /** `col LIKE pattern`, with the user's % and _ taken literally and ASCII case ignored on both dialects. */

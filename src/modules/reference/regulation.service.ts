@@ -97,4 +97,7 @@ const PARAM_KEYS: Record<keyof RegulationParams, true> = {
   priceDeviationWarn: true,
   deemedIncomeRate: true,
   simplifiedListLimitFen: true,
+  summaryDeadlineDay: true,
+  summaryGroupBy: true,
+  exportReturnExcludedChapters: true,
 };

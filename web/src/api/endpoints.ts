@@ -1,6 +1,7 @@
 /** Every API call the console makes, one typed function each. */
 import { http, request, type Query } from './client';
 import type * as T from './types';
+import type * as X from './exportTypes';
 
 const enc = encodeURIComponent;
 
@@ -77,6 +78,20 @@ export const undertakingsApi = {
 export const auditApi = {
   list: (q: Query) => http.get<T.Page<T.AuditRecord>>('/audit', q),
   verify: () => http.get<T.AuditVerify>('/audit/verify'),
+};
+
+/** Export clearance: lists (9610/1210/9710/9810), summary declarations, B2B customs declarations. */
+export const exportApi = {
+  lists: (q: Query) => http.get<T.Page<X.ExportListSummary>>('/export/lists', q),
+  list: (copNo: string, agentCode?: string) => http.get<X.ExportListDetail>(`/export/lists/${enc(copNo)}`, { agentCode }),
+  summariesDue: () => http.get<{ items: X.SummaryGroup[] }>('/export/summaries/due'),
+  applySummary: (body: X.SummaryApply) => http.post<X.SummaryApplied>('/export/summaries', body),
+  summaries: (q: Query) => http.get<T.Page<X.ExportSummary>>('/export/summaries', q),
+  summary: (sumNo: string) => http.get<X.ExportSummary>(`/export/summaries/${enc(sumNo)}`),
+  entries: (q: Query) => http.get<T.Page<X.ExportEntrySummary>>('/export/entries', q),
+  entry: (entryId: string) => http.get<X.ExportEntry>(`/export/entries/${enc(entryId)}`),
+  fileEntry: (body: X.ExportEntryInput) => http.post<X.ExportEntryFiled>('/export/entries', body),
+  decideEntry: (entryId: string, d: { decision: 'release' | 'reject'; reason: string }) => http.post<{ entryId: string; status: string }>(`/export/entries/${enc(entryId)}/decision`, d),
 };
 
 export const clearanceApi = {

@@ -20,6 +20,13 @@ const ACTIONS = {
   'undertaking.file': ['admin', 'enterprise'],
   'undertaking.decide': ['customs'],
   'undertaking.revoke': ['customs', 'enterprise'],
+  'overseas.file': ['enterprise'],
+  'overseas.decide': ['customs', 'commerce'],
+  'overseas.booking.file': ['enterprise'],
+  'export.read': ['admin', ...REGULATORS, 'enterprise'],
+  'export.summary.apply': ['enterprise'],
+  'export.entry.file': ['enterprise'],
+  'export.entry.decide': ['customs'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type UiAction = keyof typeof ACTIONS;

@@ -1,11 +1,14 @@
 /** The left menu per role (UI.md "Menus per role"), only for modules that exist. */
 import {
+  AccountBookOutlined,
   ApiOutlined,
   AuditOutlined,
   ContainerOutlined,
   DatabaseOutlined,
+  ExportOutlined,
   FileProtectOutlined,
   FileSearchOutlined,
+  GlobalOutlined,
   InboxOutlined,
   SafetyCertificateOutlined,
   HomeOutlined,
@@ -44,6 +47,27 @@ const home: NavItem = { key: '/', path: '/', label: 'nav.home', icon: <HomeOutli
 const bondedBooks: NavItem = { key: '/bonded/books', path: '/bonded/books', label: 'nav.bondedBooks', icon: <ContainerOutlined /> };
 const undertakings: NavLeaf = { path: '/undertakings', label: 'nav.undertakings' };
 const declarations: NavItem = { key: '/declarations', path: '/declarations', label: 'nav.declarations', icon: <FileSearchOutlined /> };
+/** 9810: overseas warehouse filings and booking orders; an e-commerce or overseas-warehouse enterprise files them. */
+const overseas: NavItem = {
+  key: 'overseas',
+  label: 'nav.overseas',
+  icon: <GlobalOutlined />,
+  children: [
+    { path: '/overseas/warehouses', label: 'nav.overseasWarehouses' },
+    { path: '/overseas/bookings', label: 'nav.overseasBookings' },
+  ],
+};
+const OVERSEAS_FILERS = ['ebc', 'overseas_warehouse'];
+/** Cross-border e-commerce export: lists, summary declarations, B2B customs declarations (9710/9810). */
+const exportLeaves: NavLeaf[] = [
+  { path: '/export/lists', label: 'nav.exportLists' },
+  { path: '/export/summaries', label: 'nav.exportSummaries' },
+  { path: '/export/entries', label: 'nav.exportEntries' },
+];
+const exportNav: NavItem = { key: 'export', label: 'nav.export', icon: <ExportOutlined />, children: exportLeaves };
+
+/** Export tax records: 无票免税 records, 核定征收 deemed income, rebate declarations. */
+const exportTax: NavItem = { key: '/export/tax-records', path: '/export/tax-records', label: 'nav.exportTax', icon: <AccountBookOutlined /> };
 
 /**
  * `enterpriseRoles`: the roles of an enterprise user's filing, once known. A warehouse gets its bonded
@@ -56,6 +80,9 @@ export function navFor(user: SessionUser, enterpriseRoles: readonly string[] = [
       return [
         home,
         declarations,
+        exportNav,
+        overseas,
+        exportTax,
         { key: '/users', path: '/users', label: 'nav.users', icon: <TeamOutlined /> },
         { key: '/api-keys', path: '/api-keys', label: 'nav.apiKeys', icon: <ApiOutlined /> },
         { key: 'reference', label: 'nav.referenceData', icon: <DatabaseOutlined />, children: referenceLeaves },
@@ -66,12 +93,15 @@ export function navFor(user: SessionUser, enterpriseRoles: readonly string[] = [
         home,
         declarations,
         { key: '/clearance/review', path: '/clearance/review', label: 'nav.clearanceReview', icon: <SafetyCertificateOutlined /> },
+        exportNav,
+        exportTax,
         bondedBooks,
+        overseas,
         { key: 'filings', label: 'nav.filingReviews', icon: <FileProtectOutlined />, children: [...filingLeaves, undertakings] },
         { key: 'reference', label: 'nav.parameters', icon: <DatabaseOutlined />, children: referenceLeaves },
       ];
     case 'commerce':
-      return [home, { key: 'filings', label: 'nav.filings', icon: <FileProtectOutlined />, children: filingLeaves }];
+      return [home, { key: 'filings', label: 'nav.filings', icon: <FileProtectOutlined />, children: filingLeaves }, overseas];
     case 'enterprise':
       return [
         home,
@@ -86,23 +116,30 @@ export function navFor(user: SessionUser, enterpriseRoles: readonly string[] = [
           ],
         },
         ...(enterpriseRoles.includes('warehouse') ? [bondedBooks] : []),
+        ...(enterpriseRoles.some((r) => OVERSEAS_FILERS.includes(r)) ? [overseas] : []),
         {
           key: 'documents',
           label: 'nav.myDocuments',
           icon: <InboxOutlined />,
           children: [
             { path: '/declarations', label: 'nav.myDeclarations' },
+            { path: '/export/lists', label: 'nav.myExportLists' },
+            { path: '/export/summaries', label: 'nav.exportSummaries' },
+            { path: '/export/entries', label: 'nav.exportEntries' },
             { path: '/receipts', label: 'nav.receipts' },
           ],
         },
+        exportTax,
         { key: 'integration', label: 'nav.integration', icon: <ApiOutlined />, children: [{ path: '/api-keys', label: 'nav.apiKeys' }] },
       ];
     case 'postal':
       // The postal administration follows which operators push data on others' behalf.
-      return [home, { key: '/undertakings', path: '/undertakings', label: 'nav.undertakings', icon: <TruckOutlined /> }];
+      return [home, { key: '/undertakings', path: '/undertakings', label: 'nav.undertakings', icon: <TruckOutlined /> }, overseas];
+    case 'tax':
+      return [home, exportTax, overseas];
     default:
-      // tax, forex, market, bank: their modules are not built yet; the home page shows the shared filings.
-      return [home];
+      // forex, market, bank: the home page shows the shared filings; overseas warehouses are shared too.
+      return [home, overseas];
   }
 }
 

@@ -37,6 +37,20 @@ const BookListPage = page(() => import('../features/bonded/BookListPage'), 'Book
 const BookDetailPage = page(() => import('../features/bonded/BookDetailPage'), 'BookDetailPage');
 const UndertakingListPage = page(() => import('../features/undertakings/UndertakingListPage'), 'UndertakingListPage');
 const UndertakingDetailPage = page(() => import('../features/undertakings/UndertakingDetailPage'), 'UndertakingDetailPage');
+const WarehouseListPage = page(() => import('../features/overseas/WarehouseListPage'), 'WarehouseListPage');
+const WarehouseDetailPage = page(() => import('../features/overseas/WarehouseDetailPage'), 'WarehouseDetailPage');
+const WarehouseFormPage = page(() => import('../features/overseas/WarehouseFormPage'), 'WarehouseFormPage');
+const BookingListPage = page(() => import('../features/overseas/BookingListPage'), 'BookingListPage');
+const BookingDetailPage = page(() => import('../features/overseas/BookingDetailPage'), 'BookingDetailPage');
+const BookingFormPage = page(() => import('../features/overseas/BookingFormPage'), 'BookingFormPage');
+const ExportListPage = page(() => import('../features/export/ExportListPage'), 'ExportListPage');
+const ExportListDetailPage = page(() => import('../features/export/ExportListDetailPage'), 'ExportListDetailPage');
+const SummariesPage = page(() => import('../features/export/SummariesPage'), 'SummariesPage');
+const EntryListPage = page(() => import('../features/export/EntryListPage'), 'EntryListPage');
+const EntryDetailPage = page(() => import('../features/export/EntryDetailPage'), 'EntryDetailPage');
+const EntryFormPage = page(() => import('../features/export/EntryFormPage'), 'EntryFormPage');
+
+const ExportTaxPage = page(() => import('../features/exporttax/ExportTaxPage'), 'ExportTaxPage');
 
 export type { Crumb } from './crumbs';
 
@@ -90,11 +104,48 @@ const appRoutes: RouteObject[] = [
     ],
   },
   {
+    path: 'export/lists',
+    handle: { crumb: 'nav.exportLists' },
+    children: [
+      { index: true, element: el(ExportListPage, LIST_READERS) },
+      { path: ':copNo', handle: { crumb: 'crumb.exportList' }, element: el(ExportListDetailPage, LIST_READERS) },
+    ],
+  },
+  { path: 'export/summaries', handle: { crumb: 'nav.exportSummaries' }, element: el(SummariesPage, LIST_READERS) },
+  {
+    path: 'export/entries',
+    handle: { crumb: 'nav.exportEntries' },
+    children: [
+      { index: true, element: el(EntryListPage, LIST_READERS) },
+      { path: 'new', handle: { crumb: 'crumb.newExportEntry' }, element: el(EntryFormPage, ['enterprise']) },
+      { path: ':entryId', handle: { crumb: 'crumb.detail' }, element: el(EntryDetailPage, LIST_READERS) },
+    ],
+  },
+  {
     path: 'bonded/books',
     handle: { crumb: 'nav.bondedBooks' },
     children: [
       { index: true, element: el(BookListPage, BOOK_READERS) },
       { path: ':emsNo', handle: { crumb: 'crumb.detail' }, element: el(BookDetailPage, BOOK_READERS) },
+    ],
+  },
+  {
+    path: 'overseas/warehouses',
+    handle: { crumb: 'nav.overseasWarehouses' },
+    children: [
+      { index: true, element: el(WarehouseListPage, FILING_READERS) },
+      { path: 'new', handle: { crumb: 'crumb.newWarehouse' }, element: el(WarehouseFormPage, ['enterprise']) },
+      { path: ':id', handle: { crumb: 'crumb.detail' }, element: el(WarehouseDetailPage, FILING_READERS) },
+      { path: ':id/edit', handle: { crumb: 'crumb.resubmit' }, element: el(WarehouseFormPage, ['enterprise']) },
+    ],
+  },
+  {
+    path: 'overseas/bookings',
+    handle: { crumb: 'nav.overseasBookings' },
+    children: [
+      { index: true, element: el(BookingListPage, FILING_READERS) },
+      { path: 'new', handle: { crumb: 'crumb.newBooking' }, element: el(BookingFormPage, ['enterprise']) },
+      { path: ':id', handle: { crumb: 'crumb.detail' }, element: el(BookingDetailPage, FILING_READERS) },
     ],
   },
   {
@@ -105,6 +156,8 @@ const appRoutes: RouteObject[] = [
       { path: ':id', handle: { crumb: 'crumb.detail' }, element: el(UndertakingDetailPage) },
     ],
   },
+  // Export tax records: the tax bureau, the departments that share them, admin; an enterprise its own.
+  { path: 'export/tax-records', handle: { crumb: 'nav.exportTax' }, element: el(ExportTaxPage, ['admin', 'tax', 'customs', 'commerce', 'forex', 'enterprise']) },
   { path: 'clearance/review', handle: { crumb: 'nav.clearanceReview' }, element: el(ClearanceQueuePage, ['customs']) },
   { path: 'receipts', handle: { crumb: 'nav.receipts' }, element: el(ReceiptsPage, ['enterprise', 'customs', 'admin']) },
   { path: 'reference/tariffs', handle: { crumb: 'nav.tariffs' }, element: el(TariffPage) },

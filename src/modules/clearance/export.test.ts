@@ -1,0 +1,194 @@
+/**
+ * Export clearance through ingestion (DOMAIN.md §1, §5): a cashmere exporter's parcel goes order →
+ * receipt of payment → waybill → list → arrival → release → departure → summary → declaration number;
+ * documents in any order; simplified (A) versus summary (B) lists; mismatches named; cancellation; bills.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { cleanupPlatforms, dialects } from '../../../test/support/dialects.js';
+import { freshApp } from '../../../test/support/http.js';
+import { as, exportZone } from '../../../test/support/export-zone.js';
+import { exportSamples, type ExportDeal } from '../../gateway/ceb/samples-export.js';
+
+afterAll(cleanupPlatforms);
+
+describe.each(dialects())('export clearance on %s', (dialect) => {
+  async function zone() {
+    const h = await freshApp(dialect, '2026-03-10T02:00:00.000Z');
+    const z = await exportZone(h);
+    const ingest = h.platform.clearance.ingest;
+    const send = async (who: keyof typeof z, type: keyof typeof exportSamples, d: Partial<ExportDeal>) => (await ingest.submit(as(z[who] as never), [exportSamples[type](d)]))[0]!;
+    const documents = async (d: Partial<ExportDeal>) => {
+      await send('ebp', 'CEB303', d);
+      await send('pay', 'CEB403', d);
+      await send('logistics', 'CEB505', d);
+      return send('agent', 'CEB603', d);
+    };
+    const receipts = async (who: keyof typeof z) => (await h.platform.clearance.queries.receiptsAfter(as(z[who] as never), 0, 1000)).items;
+    return { h, z, ingest, send, documents, receipts };
+  }
+
+  it('takes a B-list from order to declaration number, with a receipt at every step', async () => {
+    const { h, z, send, documents, receipts } = await zone();
+    const d = z.deal({ statisticsFlag: 'B' });
+    const listAck = await documents(d);
+    expect(listAck).toMatchObject({ messageType: 'CEB604', returnStatus: '120' });
+    const invtNo = listAck.fields.invtNo!;
+    expect(invtNo).toMatch(/^06042026E\d{9}$/);
+    let mine = await receipts('agent');
+    expect(mine.at(-1)).toMatchObject({ messageType: 'CEB604', returnStatus: '399' });
+
+    expect(await send('site', 'CEB507', d)).toMatchObject({ messageType: 'CEB508', returnStatus: '120' });
+    mine = await receipts('agent');
+    expect(mine.at(-1)).toMatchObject({ messageType: 'CEB604', returnStatus: '800', fields: { invtNo, statisticsFlag: 'B' } });
+    expect(mine.at(-1)!.xml).toContain('<ceb:returnStatus>800</ceb:returnStatus>');
+
+    expect(await send('agent', 'CEB607', { ...d, invtNo })).toMatchObject({ messageType: 'CEB608', returnStatus: '120' });
+    expect(await send('logistics', 'CEB509', d)).toMatchObject({ messageType: 'CEB510', returnStatus: '120' });
+    expect((await receipts('ebc')).at(-1)).toMatchObject({ messageType: 'CEB604', returnStatus: '899' });
+
+    const sum = await send('agent', 'CEB701', { ...d, invtNo });
+    expect(sum).toMatchObject({ messageType: 'CEB702', returnStatus: '399' });
+    const result = (await receipts('ebc')).find((r) => r.messageType === 'CEB792')!;
+    expect(result.fields.entryId).toMatch(/^060420260\d{9}$/);
+    expect(result.fields.sumNo).toBe(sum.fields.sumNo);
+    expect(result.xml).toContain('<ceb:entryId>');
+    expect(result.xml).toContain(`<ceb:invtNo>${invtNo}</ceb:invtNo>`);
+    const stored = await h.platform.database.db.selectFrom('clearance_summary' as never).selectAll().execute() as Array<{ entry_id: string; list_count: number; goods_fen: number }>;
+    expect(stored).toHaveLength(1);
+    expect(Number(stored[0]!.goods_fen)).toBe(32000);
+
+    // A list goes into one summary only; the repeated application is refused and changes nothing.
+    const again = await send('agent', 'CEB701', { ...d, invtNo, copNo: `${d.copNo}X` });
+    expect(again).toMatchObject({ returnStatus: '100' });
+    expect(again.returnInfo).toContain('clearance.summary_already');
+  });
+
+  it('takes documents in any order: arrival before the list is concluded releases it at once', async () => {
+    const { z, send, receipts } = await zone();
+    const d = z.deal();
+    await send('logistics', 'CEB505', d);
+    expect(await send('site', 'CEB507', d)).toMatchObject({ returnStatus: '120' });
+    await send('agent', 'CEB603', d);
+    await send('pay', 'CEB403', d);
+    expect((await receipts('agent')).at(-1)).toMatchObject({ messageType: 'CEB604', returnStatus: '120' });
+    await send('ebp', 'CEB303', d);
+    expect((await receipts('agent')).at(-1)).toMatchObject({ messageType: 'CEB604', returnStatus: '800' });
+  });
+
+  it('rejects a list whose waybill never comes when the window closes, naming the waybill', async () => {
+    const { h, z, send, receipts } = await zone();
+    const d = z.deal();
+    await send('ebp', 'CEB303', d);
+    await send('pay', 'CEB403', d);
+    await send('agent', 'CEB603', d);
+    expect(await h.platform.clearance.ingest.expireWaiting(new Date('2026-03-11T01:00:00.000Z'))).toBe(0);
+    expect(await h.platform.clearance.ingest.expireWaiting(new Date('2026-03-11T03:00:00.000Z'))).toBe(1);
+    const last = (await receipts('agent')).at(-1)!;
+    expect(last).toMatchObject({ messageType: 'CEB604', returnStatus: '100' });
+    expect(last.returnInfo).toContain('clearance.documents_missing');
+    expect(last.returnInfo).toContain('waybill');
+  });
+
+  it('refuses an arrival naming an unknown waybill and a departure of a list not released, changing nothing', async () => {
+    const { z, send, documents, receipts } = await zone();
+    const d = z.deal();
+    const arr = await send('site', 'CEB507', d);
+    expect(arr.returnStatus).toBe('100');
+    expect(arr.returnInfo).toContain(d.logisticsNo!);
+    await documents(d);
+    const dep = await send('logistics', 'CEB509', d);
+    expect(dep.returnStatus).toBe('100');
+    expect(dep.returnInfo).toContain('clearance.departure_not_released');
+    expect((await receipts('agent')).at(-1)).toMatchObject({ messageType: 'CEB604', returnStatus: '399' });
+  });
+
+  it('takes 4-digit headings on simplified lists only, and no licence on them', async () => {
+    const { h, z, send, receipts } = await zone();
+    const withLine = (d: Partial<ExportDeal>, set: (head: Record<string, unknown>, line: Record<string, unknown>) => void) => {
+      const m = exportSamples.CEB603(d) as Record<string, unknown>;
+      const inv = (m.Inventory as Array<Record<string, unknown>>)[0]!;
+      set(inv.InventoryHead as Record<string, unknown>, (inv.InventoryList as Array<Record<string, unknown>>)[0]!);
+      return m;
+    };
+    const run = async (d: Partial<ExportDeal>, set: (head: Record<string, unknown>, line: Record<string, unknown>) => void) => {
+      await send('ebp', 'CEB303', d);
+      await send('pay', 'CEB403', d);
+      await send('logistics', 'CEB505', d);
+      await h.platform.clearance.ingest.submit(as(z.agent), [withLine(d, set) as never]);
+      return (await receipts('agent')).at(-1)!;
+    };
+    expect(await run(z.deal({ statisticsFlag: 'A' }), (_h, l) => (l.gcode = '6214'))).toMatchObject({ returnStatus: '399' });
+    const b = await run(z.deal({ statisticsFlag: 'B' }), (_h, l) => (l.gcode = '6214'));
+    expect(b.returnStatus).toBe('100');
+    expect(b.returnInfo).toContain('clearance.export_gcode');
+    const unknown = await run(z.deal({ statisticsFlag: 'A' }), (_h, l) => (l.gcode = '0000'));
+    expect(unknown.returnInfo).toContain('clearance.export_gcode_unknown');
+    const licensed = await run(z.deal({ statisticsFlag: 'A' }), (hd) => (hd.licenseNo = 'LIC2026000001'));
+    expect(licensed.returnInfo).toContain('clearance.simplified_licence');
+  });
+
+  it('names mismatches between order, receipt of payment and list', async () => {
+    const { z, send, receipts } = await zone();
+    const d = z.deal();
+    await send('ebp', 'CEB303', d);
+    await send('pay', 'CEB403', { ...d, price: '150.00' });
+    await send('logistics', 'CEB505', d);
+    await send('agent', 'CEB603', d);
+    const last = (await receipts('agent')).at(-1)!;
+    expect(last).toMatchObject({ messageType: 'CEB604', returnStatus: '100' });
+    expect(last.returnInfo).toContain('charge 300.00');
+    expect(last.returnInfo).toContain('320.00');
+  });
+
+  it('rejects an A-list over the ceiling, naming both amounts', async () => {
+    const { z, documents, receipts } = await zone();
+    const d = z.deal({ statisticsFlag: 'A', qty: '40', price: '160.00' });
+    await documents(d);
+    const last = (await receipts('agent')).at(-1)!;
+    expect(last).toMatchObject({ messageType: 'CEB604', returnStatus: '100' });
+    expect(last.returnInfo).toContain('clearance.simplified_over_limit');
+    expect(last.returnInfo).toContain('6400.00');
+  });
+
+  it('cancels a released list before departure; a departed one cannot be cancelled', async () => {
+    const { z, send, documents } = await zone();
+    const d = z.deal();
+    const ack = await documents(d);
+    await send('site', 'CEB507', d);
+    const c = await send('agent', 'CEB605', { ...d, invtNo: ack.fields.invtNo! });
+    expect(c).toMatchObject({ messageType: 'CEB606', returnStatus: '399' });
+    const dep = await send('logistics', 'CEB509', d);
+    expect(dep.returnStatus).toBe('100');
+
+    const e = z.deal();
+    const ack2 = await documents(e);
+    await send('site', 'CEB507', e);
+    await send('logistics', 'CEB509', e);
+    const late = await send('agent', 'CEB605', { ...e, invtNo: ack2.fields.invtNo! });
+    expect(late.returnStatus).toBe('100');
+    expect(late.returnInfo).toContain('clearance.already_departed');
+  });
+
+  it('refuses to summarise an A-list or lists that differ in destination, all or nothing', async () => {
+    const { h, z, send, documents } = await zone();
+    const go = async (over: Partial<ExportDeal>) => {
+      const d = z.deal(over);
+      const ack = await documents(d);
+      await send('site', 'CEB507', d);
+      await send('logistics', 'CEB509', d);
+      return { d, invtNo: ack.fields.invtNo! };
+    };
+    const a = await go({ statisticsFlag: 'B' });
+    const b = await go({ statisticsFlag: 'B', country: '502' });
+    const s = await go({ statisticsFlag: 'A' });
+    const msg = exportSamples.CEB701({ ...a.d, invtNo: a.invtNo }) as Record<string, unknown>;
+    const apply = (msg.SummaryApply as Array<Record<string, unknown>>)[0]!;
+    apply.SummaryApplyList = [{ invtNo: a.invtNo }, { invtNo: b.invtNo }, { invtNo: s.invtNo }];
+    const [r] = await h.platform.clearance.ingest.submit(as(z.agent), [msg as never]);
+    expect(r!.returnStatus).toBe('100');
+    expect(r!.returnInfo).toContain('clearance.summary_simplified');
+    expect(r!.returnInfo).toContain('502');
+    const rows = await h.platform.database.db.selectFrom('clearance_summary' as never).selectAll().execute();
+    expect(rows).toHaveLength(0);
+  });
+});
