@@ -20,9 +20,28 @@ export type Call = (path: string, init?: { method?: string; headers?: Record<str
 
 const PARTY = { ebp: ['mall', '1504960001'], ebc: ['babycare', '1504941001'], pay: ['pay', '1504960502'], logistics: ['post', '1504910601'], agent: ['agent', '1504980701'] } as const;
 
-async function keyFor(call: Call, username: string): Promise<string> {
-  const login = JSON.parse((await call('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo2026' }) })).body) as { token: string; user: { enterpriseId: string } };
-  const res = await call(`/api/v1/enterprises/${login.user.enterpriseId}/api-keys`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${login.token}` }, body: JSON.stringify({ label: 'bench' }) });
+// Logins are rate-limited per address (30 a minute): each bench logs a user in once per server and shares it.
+const logins = new WeakMap<Call, Map<string, Promise<{ token: string; enterpriseId: string | null }>>>();
+
+/** A bearer token of a demo user (password demo2026), logged in once per server. */
+export async function tokenFor(call: Call, username: string): Promise<{ token: string; enterpriseId: string | null }> {
+  let m = logins.get(call);
+  if (!m) logins.set(call, (m = new Map()));
+  let p = m.get(username);
+  if (!p) {
+    p = call('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo2026' }) }).then((r) => {
+      const b = JSON.parse(r.body) as { token: string; user: { enterpriseId: string | null } };
+      return { token: b.token, enterpriseId: b.user.enterpriseId };
+    });
+    m.set(username, p);
+  }
+  return p;
+}
+
+/** An API key of a demo enterprise user's enterprise. */
+export async function keyFor(call: Call, username: string): Promise<string> {
+  const login = await tokenFor(call, username);
+  const res = await call(`/api/v1/enterprises/${login.enterpriseId}/api-keys`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${login.token}` }, body: JSON.stringify({ label: 'bench' }) });
   return (JSON.parse(res.body) as { key: string }).key;
 }
 
@@ -89,7 +108,7 @@ export async function benchClearance(call: Call, record: (what: string, value: s
     logistics: await keyFor(call, PARTY.logistics[0]),
     agent: await keyFor(call, PARTY.agent[0]),
   };
-  const customs = (JSON.parse((await call('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'customs', password: 'demo2026' }) })).body) as { token: string }).token;
+  const customs = (await tokenFor(call, 'customs')).token;
 
   // JSON batches of 250 documents, 4 in flight.
   const run = Date.now().toString(36).toUpperCase();

@@ -4,23 +4,17 @@
  * waybill + list + arrival, every one released and durable) through JSON batches of 250.
  */
 import { exportSamples, type ExportDeal } from '../src/gateway/ceb/samples-export.js';
-import type { Call } from './clearance.js';
+import { keyFor, tokenFor, type Call } from './clearance.js';
 
 const PARTY = { ebp: ['mall', '1504960001'], pay: ['pay', '1504960502'], logistics: ['post', '1504910601'], agent: ['agent', '1504980701'], site: ['bonded', '1504940401'] } as const;
 type Party = keyof typeof PARTY;
-
-async function keyFor(call: Call, username: string): Promise<string> {
-  const login = JSON.parse((await call('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo2026' }) })).body) as { token: string; user: { enterpriseId: string } };
-  const res = await call(`/api/v1/enterprises/${login.user.enterpriseId}/api-keys`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${login.token}` }, body: JSON.stringify({ label: 'bench export' }) });
-  return (JSON.parse(res.body) as { key: string }).key;
-}
 
 const int = (n: number) => Math.round(n).toLocaleString('en');
 
 export async function benchExport(call: Call, record: (what: string, value: string) => void, parcels = 2_000) {
   const keys = {} as Record<Party, string>;
   for (const p of Object.keys(PARTY) as Party[]) keys[p] = await keyFor(call, PARTY[p][0]);
-  const customs = (JSON.parse((await call('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'customs', password: 'demo2026' }) })).body) as { token: string }).token;
+  const customs = (await tokenFor(call, 'customs')).token;
   const released = async () => (JSON.parse((await call('/api/v1/export/lists?status=800&limit=1', { headers: { authorization: `Bearer ${customs}` } })).body) as { total: number }).total;
 
   const run = `E${Date.now().toString(36).toUpperCase()}`;

@@ -13,6 +13,7 @@ import { createPlatform } from '../../src/compose.js';
 import type { Principal } from '../../src/platform/http/principal.js';
 import { anOrderMessage, type SampleDeal } from '../../src/gateway/ceb/samples.js';
 import { toXml } from '../../src/gateway/ceb/to-xml.js';
+import { anExportOrderMessage } from '../../src/gateway/ceb/samples-export.js';
 import { anEnterprise, aCustomsCode } from '../support/builders.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -138,6 +139,20 @@ describe('cbec gateway (file drop)', () => {
     expect(count('select count(*) as n from clearance_receipt')).toBe(receiptsBefore);
     // An earlier refused file of the same name is evidence: kept, the new one beside it.
     expect(readdirSync(f.failed).sort()).toEqual(['0002-broken.1.xml', '0002-broken.xml', '0003-invalid.xml', '0004-stranger.xml']);
+  }, 60_000);
+
+  it('takes export messages too: an export order file gets its CEB304 receipt file', () => {
+    const f = folders('export');
+    const orderNo = `EXFD${Date.now() % 100000}`;
+    const xml = toXml(anExportOrderMessage({ ebpCode: zone.ebp, ebcCode: zone.ebc, orderNo, at: new Date() }));
+    if (!xml.ok) throw new Error('sample does not render');
+    writeFileSync(join(f.inbox, '0001-export-order.xml'), xml.xml);
+    const r = cbec('--once', '--interval', '100', '--inbox', f.inbox, '--outbox', f.outbox, '--enterprise', zone.ebp);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/0001-export-order\.xml CEB303 CEB304:120 \d+ms/);
+    const receipt = readFileSync(join(f.outbox, 'CEB304_0001-export-order_1.xml'), 'utf8');
+    expect(receipt).toContain(`<ceb:orderNo>${orderNo}</ceb:orderNo>`);
+    expect(count("select count(*) as n from clearance_document where business_key = ?", `e-order:${zone.ebp}:${orderNo}`)).toBe(1);
   }, 60_000);
 
   it('stops at start, with a non-zero exit, for folders or enterprises it cannot serve', () => {

@@ -35,6 +35,9 @@ describe.each(dialects())('9810 overseas warehouse export on %s', (dialect) => {
     await send('site', 'CEB507', d);
     expect((await receipts()).at(-1)).toMatchObject({ messageType: 'CEB604', returnStatus: '800' });
 
+    const page = (await h.platform.clearance.exportQueries.list(customs, d.copNo!)).documents.order;
+    expect(page).toMatchObject({ bookingNo, warehouseName: '法兰克福仓', goodsValue: '320.00' });
+
     // A list naming no booking waits for it.
     const none = z.deal({ tradeMode: '9810', orderNo: 'NO-SUCH-BOOKING', country: '304' });
     await send('logistics', 'CEB505', none);
@@ -47,6 +50,8 @@ describe.each(dialects())('9810 overseas warehouse export on %s', (dialect) => {
     const ok = await entry({});
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({ matchStatus: 'matched' });
+    const seen = (await h.app.inject({ url: `/api/v1/export/entries/${ok.json().entryId}`, headers: h.auth(agent) })).json();
+    expect(seen.attached).toMatchObject({ kind: 'booking', no: bookingNo, document: { warehouseName: '法兰克福仓', country: '304', goodsValue: '320.00' } });
     const wrong = await entry({ attachedNo: 'NOPE' });
     expect(wrong.json().matchStatus).toBe('unmatched');
     expect(wrong.json().reasons[0].code).toBe('clearance.entry_booking_not_found');

@@ -20,6 +20,7 @@ import { cebReturnTime, LOCK_KEY } from './receipts.js';
 import type { Reason } from './decision.rules.js';
 import { shanghaiDate } from './evaluate.service.js';
 import { nextSerial } from './export.service.js';
+import { cebView } from './export-query.service.js';
 import type { BookingLookup } from './export.types.js';
 import type { ExportList, ExportOrder } from './export.types.js';
 import type { Ingest } from './ingest.service.js';
@@ -198,7 +199,17 @@ export function createExportActions(deps: ExportActionDeps, ingest: Ingest) {
     const e = await db.selectFrom('clearance_export_entry').selectAll().where('entry_id', '=', entryId).executeTakeFirst();
     if (!e || (codes && ![e.agent_code, e.ebc_code, e.ebp_code].some((c) => c && codes.includes(c)))) throw notFound('clearance.entry_not_found', text(`没有报关单：${entryId}`, `no such declaration: ${entryId}`), { entryId });
     const lines = JSON.parse(e.lines_json) as Array<{ gnum: number; gcode: string; gname: string; qty: string; unit: string; price: string; totalFen: number }>;
-    return { ...entryView(e), customsCode: e.customs_code, portCode: e.port_code, country: e.country, ebpCode: e.ebp_code, reasons: JSON.parse(e.match_json) as Reason[], lines: lines.map((l) => ({ gnum: l.gnum, gcode: l.gcode, gname: l.gname, qty: l.qty, unit: l.unit, price: l.price, totalPrice: formatYuan(l.totalFen) })) };
+    // What customs compares it against: the platform's order (9710) or the booking order (9810), as filed.
+    let document: Record<string, unknown> | null = null;
+    if (e.trade_mode === '9710' && e.ebp_code) {
+      const doc = await db.selectFrom('clearance_document').select('body').where('business_key', '=', `e-order:${e.ebp_code}:${e.attached_no}`).executeTakeFirst();
+      document = doc ? (cebView(JSON.parse(deps.sealer.open(doc.body))) as Record<string, unknown>) : null;
+    } else if (e.trade_mode === '9810' && deps.bookings) {
+      const b = await deps.bookings(e.ebc_code, e.attached_no);
+      document = b ? { bookingNo: b.bookingNo, warehouseName: b.warehouseName, country: b.country, warehouseApproved: b.warehouseApproved, goodsValue: formatYuan(b.goodsFen) } : null;
+    }
+    const attached = { type: e.attached_type, no: e.attached_no, kind: e.trade_mode === '9710' ? 'order' : 'booking', document };
+    return { ...entryView(e), customsCode: e.customs_code, portCode: e.port_code, country: e.country, ebpCode: e.ebp_code, attached, reasons: JSON.parse(e.match_json) as Reason[], lines: lines.map((l) => ({ gnum: l.gnum, gcode: l.gcode, gname: l.gname, qty: l.qty, unit: l.unit, price: l.price, totalPrice: formatYuan(l.totalFen) })) };
   }
 
   /** Customs releases or rejects a declaration that did not match its order or booking. */
@@ -261,7 +272,11 @@ export function createExportActions(deps: ExportActionDeps, ingest: Ingest) {
   async function returns(p: Principal, f: { invtNo?: string; limit: number; offset: number }) {
     const codes = await scope(p);
     let q = db.selectFrom('clearance_export_return').selectAll();
-    if (codes) q = q.where('ebc_code', 'in', codes.length ? codes : ['']);
+    // The consignor's returns, and those of the lists the caller declared as agent.
+    if (codes) {
+      const mine = codes.length ? codes : [''];
+      q = q.where((eb) => eb.or([eb('ebc_code', 'in', mine), eb('export_id', 'in', eb.selectFrom('clearance_export').select('id').where('agent_code', 'in', mine))]));
+    }
     if (f.invtNo) q = q.where('invt_no', '=', f.invtNo);
     const total = await q.clearSelect().select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
     const rows = await q.orderBy('created_at', 'desc').limit(f.limit).offset(f.offset).execute();

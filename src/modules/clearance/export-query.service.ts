@@ -11,11 +11,26 @@ import { isRegulator } from '../identity/index.js';
 import type { Reason } from './decision.rules.js';
 import { shanghaiDate } from './evaluate.service.js';
 import { EXPORT_STATUS_TEXT } from './export.service.js';
-import type { ExportList } from './export.types.js';
+import type { BookingLookup, ExportList } from './export.types.js';
 import type { ClearanceTables } from './migrations.js';
 import type { QueryDeps } from './query.service.js';
 import { storedFields } from './receipts.js';
 import { deadlineOf, groupKeyOf, periodOf, type SummaryCandidate, type SummaryItem } from './summary.rules.js';
+
+/**
+ * A stored document as the CEB names its fields: amounts back in yuan under their message names
+ * (goodsValueFen → goodsValue "320.00"), lines alike.
+ */
+export function cebView(body: unknown): unknown {
+  if (Array.isArray(body)) return body.map(cebView);
+  if (!body || typeof body !== 'object') return body;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(body as Record<string, unknown>)) {
+    if (k.endsWith('Fen') && typeof v === 'number') out[k.slice(0, -3)] = formatYuan(v);
+    else out[k] = cebView(v);
+  }
+  return out;
+}
 
 type Row = ClearanceTables['clearance_export'] & { sum_no?: string | null; entry_id?: string | null };
 const money = (f: number | null | undefined) => (f === null || f === undefined ? null : formatYuan(Number(f)));
@@ -31,7 +46,7 @@ export interface ListFilter {
   offset: number;
 }
 
-export function createExportQueries(deps: QueryDeps) {
+export function createExportQueries(deps: QueryDeps & { bookings?: BookingLookup | undefined }) {
   const db = deps.db.withTables<ClearanceTables>();
 
   /** The codes under which a caller is a party, or null for regulators (everything); [] sees nothing. */
@@ -113,11 +128,17 @@ export function createExportQueries(deps: QueryDeps) {
     return out;
   }
 
+  async function bookingView(ebcCode: string, bookingNo: string): Promise<Record<string, unknown> | null> {
+    const b = deps.bookings ? await deps.bookings(ebcCode, bookingNo) : null;
+    return b ? { bookingNo: b.bookingNo, warehouseName: b.warehouseName, country: b.country, warehouseApproved: b.warehouseApproved, goodsValue: formatYuan(b.goodsFen) } : null;
+  }
+
   async function list(p: Principal, copNo: string, agentCode?: string) {
     const r = await visible(p, copNo, agentCode);
     const docs = await bodies([r.order_id, r.receipt_id, r.waybill_id, r.list_id]);
-    const doc = (id: string | null) => (id ? (docs.get(id)?.body ?? null) : null);
-    const l = doc(r.list_id) as unknown as ExportList | null;
+    const raw = (id: string | null) => (id ? (docs.get(id)?.body ?? null) : null);
+    const doc = (id: string | null) => cebView(raw(id)) as Record<string, unknown> | null;
+    const l = raw(r.list_id) as unknown as ExportList | null;
     const refs = [r.id, ...[...docs.values()].map((d) => d.guid)];
     const receipts = await db.selectFrom('clearance_receipt').select(['cursor', 'message_type', 'return_status', 'body_json', 'created_at']).where('ref_guid', 'in', refs).orderBy('cursor').execute();
     const events = r.logistics_key ? await db.selectFrom('clearance_waybill_event').selectAll().where('waybill_key', '=', r.logistics_key).orderBy('seq').execute() : [];
@@ -146,7 +167,8 @@ export function createExportQueries(deps: QueryDeps) {
       country: r.country,
       reasons: JSON.parse(r.reasons_json) as Reason[],
       lines: (l?.lines ?? []).map((x) => ({ gnum: x.gnum, itemName: x.itemName, gcode: x.gcode, gname: x.gname, qty: x.qty, unit: x.unit, price: x.price, totalPrice: formatYuan(x.totalPriceFen) })),
-      documents: { order: doc(r.order_id), receipt: doc(r.receipt_id), waybill: doc(r.waybill_id), list: doc(r.list_id) },
+      // A 9810 list's order slot is its booking order (订仓单).
+      documents: { order: r.trade_mode === '9810' && l ? await bookingView(l.ebcCode, l.orderNo) : doc(r.order_id), receipt: doc(r.receipt_id), waybill: doc(r.waybill_id), list: doc(r.list_id) },
       timeline,
       returns: returns.map((x) => ({ at: x.created_at, reason: x.reason, lines: JSON.parse(x.lines_json) as Array<{ gnum: number; qty: string }>, amount: formatYuan(Number(x.returned_fen)) })),
     };

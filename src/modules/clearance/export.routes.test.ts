@@ -60,7 +60,8 @@ describe.each(dialects())('export clearance API on %s', (dialect) => {
     const one = (await h.app.inject({ url: `/api/v1/export/lists/${d.copNo}`, headers: h.auth(customs) })).json();
     expect(one.timeline.map((t: { kind: string }) => t.kind)).toEqual(expect.arrayContaining(['receipt', 'arrival', 'departure']));
     expect(one.lines).toEqual([expect.objectContaining({ gcode: '6214201000', qty: '2', totalPrice: '320.00' })]);
-    expect(one.documents.order).toMatchObject({ orderNo: d.orderNo });
+    expect(one.documents.order).toMatchObject({ orderNo: d.orderNo, goodsValue: '320.00', lines: [{ gnum: 1, totalPrice: '320.00' }] });
+    expect(one.documents.receipt).toMatchObject({ charge: '320.00' });
   });
 
   it('shows summaries due, applies one from the console, and then lists it done', async () => {
@@ -118,6 +119,7 @@ describe.each(dialects())('export clearance API on %s', (dialect) => {
     expect(rel.json()).toMatchObject({ status: '800' });
     const detail = (await h.app.inject({ url: `/api/v1/export/entries/${ok.json().entryId}`, headers: h.auth(agentToken) })).json();
     expect(detail).toMatchObject({ attachedNo: d.orderNo, tradeMode: '9710', status: '800', lines: [{ gcode: '6214201000', totalPrice: '320.00' }] });
+    expect(detail.attached).toMatchObject({ type: '10000004', no: d.orderNo, kind: 'order', document: { orderNo: d.orderNo, goodsValue: '320.00' } });
   });
 
   it('records an export return within six months, linked to list and declaration, and refuses one after', async () => {
@@ -139,5 +141,9 @@ describe.each(dialects())('export clearance API on %s', (dialect) => {
     expect(late.json().error.code).toBe('clearance.return_window');
     const listed = (await h.app.inject({ url: '/api/v1/export/returns', headers: h.auth(ebcToken) })).json();
     expect(listed.total).toBe(1);
+    const byAgent = (await h.app.inject({ url: '/api/v1/export/returns', headers: h.auth(await h.userToken('enterprise', z.agent.id)) })).json();
+    expect(byAgent.total).toBe(1);
+    const stranger = (await h.app.inject({ url: '/api/v1/export/returns', headers: h.auth(await h.userToken('enterprise', z.pay.id)) })).json();
+    expect(stranger.total).toBe(0);
   });
 });

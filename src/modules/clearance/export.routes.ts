@@ -174,7 +174,7 @@ export function exportRoutes(q: ExportQueries, actions: ExportActions): FastifyP
       schema: {
         tags,
         params: Type.Object({ entryId: Code(18) }),
-        response: { 200: Type.Object({ ...EntryView, customsCode: Type.String(), portCode: Type.String(), country: Type.String(), ebpCode: Nullable(Type.String()), reasons: Type.Array(Reason), lines: Type.Array(Type.Object({ gnum: Type.Integer(), gcode: Type.String(), gname: Type.String(), qty: Type.String(), unit: Type.String(), price: Type.String(), totalPrice: Money })) }) },
+        response: { 200: Type.Object({ ...EntryView, customsCode: Type.String(), portCode: Type.String(), country: Type.String(), ebpCode: Nullable(Type.String()), attached: Type.Object({ type: Type.String(), no: Type.String(), kind: Type.String(), document: Nullable(Type.Record(Type.String(), Type.Unknown())) }), reasons: Type.Array(Reason), lines: Type.Array(Type.Object({ gnum: Type.Integer(), gcode: Type.String(), gname: Type.String(), qty: Type.String(), unit: Type.String(), price: Type.String(), totalPrice: Money })) }) },
       },
     }, async (req) => actions.entry(requireAuth(req.principal), req.params.entryId));
 

@@ -19,6 +19,12 @@ describe('export list checks', () => {
     const over = list({ lines: [{ ...list().lines[0]!, totalPriceFen: 500_001 }] });
     expect(checkExport(facts(over)).reasons.map((r) => r.code)).toContain('clearance.simplified_over_limit');
   });
+  it('names the goods line of a line mismatch in its details', () => {
+    const l = list({ lines: [{ ...list().lines[0]!, qty: '3' }] });
+    const r = checkExport(facts(l)).reasons.find((x) => x.details?.a && (x.details.a as { field: string }).field === 'qty');
+    expect(r?.details).toMatchObject({ gnum: 1, a: { doc: 'order', value: '2' }, b: { doc: 'list', value: '3' } });
+  });
+
   it('names what each supervision mode still needs', () => {
     expect(checkExport({ ...facts(list()), slots: { list: list() } }).missing).toEqual(['order', 'receipt', 'waybill']);
     expect(checkExport({ ...facts(list({ tradeMode: '9710' })), slots: { list: list({ tradeMode: '9710' }) } }).missing).toEqual(['order', 'waybill']);

@@ -45,11 +45,12 @@ export interface ExportOutcome {
 const reason = (code: string, zh: string, en: string, details?: Record<string, unknown>): Reason => ({ code, message: { zh, en }, ...(details ? { details } : {}) });
 const money = (f: Fen) => formatYuan(f);
 
-function differ(out: Reason[], what: Text, a: [ExportSlot, string, string], b: [ExportSlot, string, string]) {
+/** A mismatch between two documents' fields, naming both values (and the goods line, `gnum`, when on one). */
+function differ(out: Reason[], what: Text, a: [ExportSlot, string, string], b: [ExportSlot, string, string], gnum?: number) {
   if (a[2] === b[2]) return;
   const [ad, af, av] = a;
   const [bd, bf, bv] = b;
-  out.push(reason('clearance.export_mismatch', `${what.zh}不一致：${EXPORT_DOC_NAMES[ad].zh} ${af} ${av} ≠ ${EXPORT_DOC_NAMES[bd].zh} ${bf} ${bv}`, `${what.en} differ: ${EXPORT_DOC_NAMES[ad].en} ${af} ${av} != ${EXPORT_DOC_NAMES[bd].en} ${bf} ${bv}`, { a: { doc: ad, field: af, value: av }, b: { doc: bd, field: bf, value: bv } }));
+  out.push(reason('clearance.export_mismatch', `${what.zh}不一致：${EXPORT_DOC_NAMES[ad].zh} ${af} ${av} ≠ ${EXPORT_DOC_NAMES[bd].zh} ${bf} ${bv}`, `${what.en} differ: ${EXPORT_DOC_NAMES[ad].en} ${af} ${av} != ${EXPORT_DOC_NAMES[bd].en} ${bf} ${bv}`, { a: { doc: ad, field: af, value: av }, b: { doc: bd, field: bf, value: bv }, ...(gnum !== undefined ? { gnum } : {}) }));
 }
 
 const ROLE_TEXT: Record<string, Text> = {
@@ -118,9 +119,9 @@ export function checkExport(f: ExportFacts): ExportOutcome {
         reasons.push(reason('clearance.export_line_missing', `清单第 ${x.gnum} 项在订单中没有对应商品`, `list line ${x.gnum} has no line in the order`, { gnum: x.gnum }));
         continue;
       }
-      differ(reasons, { zh: `第 ${x.gnum} 项货号`, en: `line ${x.gnum} item numbers` }, ['order', 'itemNo', ol.itemNo], ['list', 'itemNo', x.itemNo]);
-      if (compareDecimal(ol.qty, x.qty) !== 0) differ(reasons, { zh: `第 ${x.gnum} 项数量`, en: `line ${x.gnum} quantities` }, ['order', 'qty', ol.qty], ['list', 'qty', x.qty]);
-      differ(reasons, { zh: `第 ${x.gnum} 项总价`, en: `line ${x.gnum} totals` }, ['order', 'totalPrice', money(ol.totalPriceFen)], ['list', 'totalPrice', money(x.totalPriceFen)]);
+      differ(reasons, { zh: `第 ${x.gnum} 项货号`, en: `line ${x.gnum} item numbers` }, ['order', 'itemNo', ol.itemNo], ['list', 'itemNo', x.itemNo], x.gnum);
+      if (compareDecimal(ol.qty, x.qty) !== 0) differ(reasons, { zh: `第 ${x.gnum} 项数量`, en: `line ${x.gnum} quantities` }, ['order', 'qty', ol.qty], ['list', 'qty', x.qty], x.gnum);
+      differ(reasons, { zh: `第 ${x.gnum} 项总价`, en: `line ${x.gnum} totals` }, ['order', 'totalPrice', money(ol.totalPriceFen)], ['list', 'totalPrice', money(x.totalPriceFen)], x.gnum);
     }
     const r = slots.receipt;
     if (r) {

@@ -28,11 +28,8 @@ export function createExportStore(sql: HotSql) {
   };
   async function one(what: string, where: string, params: SqlValue[]): Promise<ExportRow | null> {
     const k = `${what}:${params.join('\n')}`;
-    if (seen.has(k)) {
-      const id = seen.get(k);
-      const r = id ? rows.get(id) : undefined;
-      if (r) return r;
-    }
+    // Asked before: every row read is in memory, and the in-memory look-up that runs first found none.
+    if (seen.has(k)) return null;
     const found = (await sql.all<ExportRow>(`select * from clearance_export where ${where} order by created_at limit 1${lock}`, params))[0];
     const r = found ? keep(found) : null;
     seen.set(k, r?.id ?? null);
@@ -42,6 +39,22 @@ export function createExportStore(sql: HotSql) {
   const inMemory = (pred: (r: ExportRow) => boolean) => [...rows.values()].find(pred) ?? null;
 
   return {
+    /** Reads, set-wise, the declarations of the orders and waybills a batch names (one query per platform). */
+    async preload(orders: Array<[string, string]>, logisticsKeys: string[]) {
+      const wanted = orders.filter(([e, o]) => !seen.has(`order:${e}\n${o}`));
+      for (const [e, o] of wanted) seen.set(`order:${e}\n${o}`, null);
+      for (const ebp of new Set(wanted.map(([e]) => e))) {
+        const nos = [...new Set(wanted.filter(([e]) => e === ebp).map(([, o]) => o))];
+        for (const part of chunks(nos, 400)) {
+          for (const r of await sql.all<ExportRow>(`select * from clearance_export where ebp_code = ? and order_no in (${marks(part.length)})${lock}`, [ebp, ...part])) keep(r);
+        }
+      }
+      const keys = [...new Set(logisticsKeys.filter((k) => !seen.has(`logistics:${k}`)))];
+      for (const k of keys) seen.set(`logistics:${k}`, null);
+      for (const part of chunks(keys, 400)) {
+        for (const r of await sql.all<ExportRow>(`select * from clearance_export where logistics_key in (${marks(part.length)}) and list_id is not null${lock}`, part)) keep(r);
+      }
+    },
     async byOrder(ebpCode: string, orderNo: string) {
       return inMemory((r) => r.ebp_code === ebpCode && r.order_no === orderNo) ?? one('order', 'ebp_code = ? and order_no = ?', [ebpCode, orderNo]);
     },

@@ -127,6 +127,18 @@ describe.each(dialects())('export clearance on %s', (dialect) => {
     expect(licensed.returnInfo).toContain('clearance.simplified_licence');
   });
 
+  it('refuses a second list naming an order another list already declares, changing nothing', async () => {
+    const { z, send, documents, receipts } = await zone();
+    const d = z.deal();
+    await documents(d);
+    const second = await send('agent', 'CEB603', { ...d, copNo: `${d.copNo}B` });
+    expect(second.returnStatus).toBe('100');
+    expect(second.returnInfo).toContain('clearance.order_has_list');
+    expect(second.returnInfo).toContain(d.copNo!);
+    await send('site', 'CEB507', d);
+    expect((await receipts('agent')).at(-1)).toMatchObject({ messageType: 'CEB604', returnStatus: '800', fields: { copNo: d.copNo } });
+  });
+
   it('names mismatches between order, receipt of payment and list', async () => {
     const { z, send, receipts } = await zone();
     const d = z.deal();

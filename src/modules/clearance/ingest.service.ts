@@ -14,7 +14,7 @@ import { createEvaluator, shanghaiDate } from './evaluate.service.js';
 import { createLookups, type Batch, type IngestDeps, type Lookups } from './context.js';
 export type { IngestDeps } from './context.js';
 import { KINDS, headNode, isActionKind, isEventKind, isExportDocKind, isExportKind, type KindDef } from './kinds.js';
-import { createExportFlow, createExportStore, type Outcome } from './export.service.js';
+import { createExportFlow, createExportStore, waybillKey, type Outcome } from './export.service.js';
 import { createActions } from './actions.service.js';
 import type { ImportList } from './documents.types.js';
 import { LOCK_KEY } from './receipts.js';
@@ -52,6 +52,19 @@ function waybillsOf(x: Item): string[] {
   const firm = str(x.head, 'logisticsCode');
   if (x.def.kind === 'waybill_status') return [`waybill:${firm}:${str(x.head, 'logisticsNo')}`];
   return [...new Set(nodes(x.doc.DeliveryList).map((l) => `waybill:${firm}:${str(l, 'logisticsNo')}`))];
+}
+
+/** The export waybills (business keys) a document names: its own, its list's, or those an event reports. */
+function exportWaybillsOf(x: Item): string[] {
+  if (x.def.kind === 'export_waybill') return [x.key];
+  if (x.def.kind === 'export_list') {
+    const l = x.body as { logisticsCode: string; logisticsNo: string };
+    return [waybillKey(l.logisticsCode, l.logisticsNo)];
+  }
+  const list = x.def.kind === 'export_arrival' ? x.doc.ArrivalList : x.def.kind === 'export_departure' ? x.doc.DepartureList : x.def.kind === 'export_bill' ? x.doc.WayBillList : undefined;
+  if (!list) return [];
+  const firm = str(x.head, 'logisticsCode');
+  return nodes(list).map((l) => waybillKey(firm, str(l, 'logisticsNo')));
 }
 
 export function createIngest(deps: IngestDeps) {
@@ -216,6 +229,11 @@ export function createIngest(deps: IngestDeps) {
         if (stored?.ebp_code && stored.order_no) orders.push([stored.ebp_code, stored.order_no]);
       }
       await u.loadDeclarations(orders, accepted.filter((x) => x.def.kind === 'waybill').map((x) => x.key));
+      // Export: the waybills and declarations the group's export documents name, read set-wise too.
+      const exportWaybills = accepted.flatMap((x) => exportWaybillsOf(x));
+      if (exportWaybills.length > 0) await u.loadDocs(exportWaybills);
+      const exportOrders = accepted.filter((x) => isExportDocKind(x.def.kind) && x.def.kind !== 'export_waybill').map((x) => x.body as { ebpCode: string; orderNo: string }).map((b): [string, string] => [b.ebpCode, b.orderNo]);
+      if (exportOrders.length > 0 || exportWaybills.length > 0) await batch.ex!.preload(exportOrders, exportWaybills);
 
       const answered = new Map<string, DocReceipt>();
       const results: DocReceipt[][] = [];
@@ -331,6 +349,14 @@ export function createIngest(deps: IngestDeps) {
     if (h.appType !== '1' && !existing) return reject('clearance.nothing_to_change', `没有可变更或删除的单证：${key}`, `nothing to change or delete under ${key}`);
     if (existing && !(await slots.undecided())) {
       return reject('clearance.already_decided', `清单已审结，不能再变更或删除：${key}`, `the list is already decided: ${key} can no longer change`);
+    }
+    // One list declares an order: another list naming it would take over the order's declaration.
+    if ((kind === 'list' || kind === 'export_list') && h.appType !== '3') {
+      const l = x.body as { ebpCode: string; orderNo: string };
+      const holder = kind === 'list' ? await u.declarationByOrder(l.ebpCode, l.orderNo) : await batch.ex!.byOrder(l.ebpCode, l.orderNo);
+      if (holder?.list_id && holder.list_id !== existing?.id) {
+        return reject('clearance.order_has_list', `电商平台 ${l.ebpCode} 的订单 ${l.orderNo} 已由清单 ${holder.cop_no ?? ''}（${holder.agent_code ?? ''}）申报`, `order ${l.orderNo} of platform ${l.ebpCode} is already declared by list ${holder.cop_no ?? ''} (${holder.agent_code ?? ''})`);
+      }
     }
     if (existing) {
       // A change or deletion leaves the declaration it sat in (a change may name another order).

@@ -92,6 +92,7 @@ export const exportApi = {
   entry: (entryId: string) => http.get<X.ExportEntry>(`/export/entries/${enc(entryId)}`),
   fileEntry: (body: X.ExportEntryInput) => http.post<X.ExportEntryFiled>('/export/entries', body),
   decideEntry: (entryId: string, d: { decision: 'release' | 'reject'; reason: string }) => http.post<{ entryId: string; status: string }>(`/export/entries/${enc(entryId)}/decision`, d),
+  fileReturn: (body: X.ExportReturnInput) => http.post<X.ExportReturnFiled>('/export/returns', body),
 };
 
 export const clearanceApi = {

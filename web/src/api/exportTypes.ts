@@ -79,6 +79,24 @@ export interface ExportReturn {
   amount: string;
 }
 
+/** An export return as filed: the goods that came back, per list line (0 or absent = not returned). */
+export interface ExportReturnInput {
+  invtNo: string;
+  reason: string;
+  /** "2024-05-02": the day the goods came back, in the zone's calendar. */
+  returnedOn: string;
+  lines: { gnum: number; qty: string }[];
+}
+export interface ExportReturnFiled {
+  id: string;
+  invtNo: string;
+  /** The customs declaration the list went into; null while it is in none. */
+  entryId: string | null;
+  returnedOn: string;
+  amount: string;
+  currency: string | null;
+}
+
 export interface ExportListDetail extends Omit<ExportListSummary, 'documents'> {
   customsCode: string | null;
   portCode: string | null;
@@ -193,6 +211,8 @@ export interface ExportEntry extends ExportEntrySummary {
   portCode: string;
   country: string;
   ebpCode: string | null;
+  /** Attached document 10000004 and what it names: the platform's order (9710) or the booking order (9810), as filed. */
+  attached: { type: string; no: string; kind: 'order' | 'booking'; document: Record<string, unknown> | null };
   reasons: ExportReason[];
   lines: ExportEntryLine[];
 }

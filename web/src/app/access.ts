@@ -27,6 +27,7 @@ const ACTIONS = {
   'export.summary.apply': ['enterprise'],
   'export.entry.file': ['enterprise'],
   'export.entry.decide': ['customs'],
+  'export.return.file': ['enterprise'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type UiAction = keyof typeof ACTIONS;

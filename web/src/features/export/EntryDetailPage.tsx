@@ -49,6 +49,26 @@ function MatchResult({ e }: { e: ExportEntry }) {
   );
 }
 
+/** What the declaration was matched against, as its filer sent it: the head's plain fields. */
+function AttachedDocument({ e }: { e: ExportEntry }) {
+  const { t } = useTranslation();
+  const title = t('export.entry.attachedDoc', { what: t(e.attached.kind === 'booking' ? 'export.entry.againstBooking' : 'export.entry.againstOrder'), no: e.attached.no });
+  const fields = Object.entries(e.attached.document ?? {}).filter(([, v]) => v === null || ['string', 'number', 'boolean'].includes(typeof v));
+  return (
+    <Card title={title} data-testid="entry-attached-document">
+      {e.attached.document ? (
+        <Descriptions size="small" column={{ xs: 1, md: 3 }}>
+          {fields.map(([k, v]) => (
+            <Descriptions.Item key={k} label={k}>{v === null ? '—' : String(v)}</Descriptions.Item>
+          ))}
+        </Descriptions>
+      ) : (
+        <Typography.Text type="danger">{t('export.entry.attachedMissing', { no: e.attached.no })}</Typography.Text>
+      )}
+    </Card>
+  );
+}
+
 export function EntryDetailPage() {
   const { t } = useTranslation();
   const user = useUser();
@@ -117,6 +137,7 @@ export function EntryDetailPage() {
         </Descriptions>
         <MatchResult e={e} />
       </Card>
+      <AttachedDocument e={e} />
       <Card title={t('export.line.title')} styles={{ body: { padding: 0 } }}>
         <Table<ExportEntryLine> rowKey="gnum" size="small" pagination={false} columns={columns} dataSource={e.lines} scroll={{ x: 760 }} data-testid="entry-lines" />
       </Card>

@@ -2,23 +2,29 @@
  * An export list's page: its header (status, statistics flag, parties, customs and port, destination, goods
  * value, arrival and departure, the summary declaration it went into), the reasons in the reader's language,
  * the four documents side by side, the goods lines and returns, and one timeline of receipts and events.
- * `?agentCode=` names the declaring agent when two agents used the same copNo.
+ * `?agentCode=` names the declaring agent when two agents used the same copNo. The list's declaring agent or
+ * consignor files an export return here once the list is released or departed.
  */
-import { ReloadOutlined } from '@ant-design/icons';
+import { ReloadOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Empty, Result, Row, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { exportApi } from '../../api/endpoints';
 import type { ExportListDetail, ExportListLine, ExportReason, ExportReturn } from '../../api/exportTypes';
+import { can } from '../../app/access';
+import { useUser } from '../../app/auth';
 import { ErrorAlert, useLang } from '../../ui/errors';
 import { fmtDateTime } from '../../ui/format';
 import { useApi } from '../../ui/hooks';
 import { ExportDocuments } from './ExportDocuments';
+import { ExportReturnModal, mayFileReturn } from './ExportReturnModal';
 import { StatisticsFlag } from './ExportListPage';
 import { code, ExportStatusTag, Money, MovementFlags } from './ExportStatus';
 import { ExportTimeline } from './ExportTimeline';
+import { useMyEnterprise } from './useMyEnterprise';
 
 const ALERT: Record<string, 'error' | 'info' | 'warning' | 'success'> = { '100': 'error', '120': 'info', '399': 'info', '800': 'success', '899': 'success' };
 
@@ -47,7 +53,7 @@ export function ExportReasons({ reasons, status, titleKey }: { reasons: ExportRe
   );
 }
 
-function Header({ l }: { l: ExportListDetail }) {
+function Header({ l, extra }: { l: ExportListDetail; extra?: ReactNode }) {
   const { t } = useTranslation();
   return (
     <Card
@@ -58,6 +64,7 @@ function Header({ l }: { l: ExportListDetail }) {
           <StatisticsFlag flag={l.statisticsFlag} />
         </Space>
       }
+      extra={extra}
       data-testid="export-header"
     >
       <Descriptions size="small" column={{ xs: 1, md: 2, xl: 4 }} style={{ marginBottom: l.reasons.length ? 12 : 0 }}>
@@ -126,6 +133,9 @@ export function ExportListDetailPage() {
   const [params] = useSearchParams();
   const agentCode = params.get('agentCode') ?? undefined;
   const list = useApi(() => exportApi.list(copNo, agentCode), `export:${copNo}:${agentCode ?? ''}`);
+  const user = useUser();
+  const me = useMyEnterprise();
+  const [returning, setReturning] = useState(false);
   const back = <Link to="/export/lists">{t('export.page.backToList')}</Link>;
 
   if (list.error instanceof ApiError && list.error.status === 404) {
@@ -145,6 +155,12 @@ export function ExportListDetailPage() {
   if (list.error) return <ErrorAlert error={list.error} onRetry={list.reload} />;
   if (!list.data) return <Card loading />;
   const l = list.data;
+  const mayReturn = can(user.role, 'export.return.file') && mayFileReturn(l, me);
+  const fileReturn = mayReturn ? (
+    <Button type="primary" icon={<RollbackOutlined />} onClick={() => setReturning(true)} data-testid="export-return-file">
+      {t('export.returns.file')}
+    </Button>
+  ) : null;
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -152,7 +168,7 @@ export function ExportListDetailPage() {
         {back}
         <Button size="small" icon={<ReloadOutlined />} onClick={list.reload} loading={list.loading}>{t('action.refresh')}</Button>
       </Space>
-      <Header l={l} />
+      <Header l={l} extra={fileReturn} />
       <ExportDocuments documents={l.documents} reasons={l.reasons} tradeMode={l.tradeMode} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
@@ -165,6 +181,7 @@ export function ExportListDetailPage() {
           <ExportTimeline items={l.timeline} />
         </Col>
       </Row>
+      {mayReturn ? <ExportReturnModal list={l} open={returning} onClose={() => setReturning(false)} onFiled={list.reload} /> : null}
     </Space>
   );
 }

@@ -41,3 +41,9 @@ export function lineTotal(qty: string | undefined, price: string | undefined): s
   const rounded = (abs + div / 2n) / div;
   return render(neg ? -rounded : rounded, 2);
 }
+
+/** a − (sum of bs), with trailing zeros dropped ("2" − "0.5" → "1.5"); null when a term is not a number. */
+export function remainingQty(a: string, bs: string[]): string | null {
+  const diff = sumDecimals([a, ...bs.map((b) => `-${b.trim()}`)]);
+  return diff === null ? null : diff.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+}
