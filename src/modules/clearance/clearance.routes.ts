@@ -1,10 +1,12 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type TSchema } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireAuth } from '../../platform/http/principal.js';
 import type { Queries } from './query.service.js';
+import type { ExportQueries } from './export-query.service.js';
 import type { Ingest } from './ingest.service.js';
-import { rejected } from '../../kernel/errors.js';
+import { conflict, rejected } from '../../kernel/errors.js';
+import type { Principal } from '../../platform/http/principal.js';
 import { requireRole } from '../../platform/http/principal.js';
 import { PageQuery, page } from '../../platform/http/schemas.js';
 
@@ -21,10 +23,27 @@ const Receipt = Type.Object({
   createdAt: Type.String(),
 });
 const Text = Type.Object({ zh: Type.String(), en: Type.String() });
-/** When two declaring agents used the same copNo, which one's list. */
-const AgentQuery = Type.Object({ agentCode: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })) });
+/** A list number is looked up among import and export lists; `direction` picks one when both use it. */
+const ListQuery = Type.Object({
+  agentCode: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  direction: Type.Optional(Type.Union([Type.Literal('import'), Type.Literal('export')])),
+});
 const Reason = Type.Object({ code: Type.String(), message: Text, details: Type.Optional(Type.Unknown()) });
 const Money = Type.String({ pattern: '^-?\\d+\\.\\d{2}$' });
+const Nullable = <T extends TSchema>(t: T) => Type.Optional(Type.Union([t, Type.Null()]));
+/** What an export list adds to the inventory view. */
+const ExportFields = {
+  invtNo: Nullable(Type.String()),
+  statisticsFlag: Nullable(Type.String()),
+  arrived: Type.Optional(Type.Boolean()),
+  departed: Type.Optional(Type.Boolean()),
+  cancelled: Type.Optional(Type.Boolean()),
+  billNo: Nullable(Type.String()),
+  sumNo: Nullable(Type.String()),
+  entryId: Nullable(Type.String()),
+  goodsValue: Nullable(Money),
+  currency: Nullable(Type.String()),
+};
 /** What a list's summary and its full view share. */
 const ListHeader = {
   copNo: Type.String(),
@@ -38,7 +57,17 @@ const ListHeader = {
   documents: Type.Object({ order: Type.Boolean(), payment: Type.Boolean(), waybill: Type.Boolean(), list: Type.Boolean() }),
 };
 
-export function clearanceRoutes(q: Queries, ingest: Ingest): FastifyPluginAsync {
+export function clearanceRoutes(q: Queries, ingest: Ingest, ex: ExportQueries): FastifyPluginAsync {
+  /** Which direction's list a number names for this caller: import unless only an export list has it. */
+  async function directionOf(p: Principal, copNo: string, query: { agentCode?: string | undefined; direction?: 'import' | 'export' | undefined }) {
+    if (query.direction) return query.direction;
+    const [imp, exp] = await Promise.all([q.has(p, copNo, query.agentCode), ex.has(p, copNo, query.agentCode)]);
+    if (imp && exp) {
+      throw conflict('clearance.ambiguous_list', { zh: `清单编号 ${copNo} 既有进口清单也有出口清单，请加 direction=import 或 direction=export 参数`, en: `list number ${copNo} names both an import and an export list: add ?direction=import or ?direction=export` }, { copNo, directions: ['import', 'export'] });
+    }
+    return exp ? 'export' : 'import';
+  }
+
   return async (base) => {
     const app = base.withTypeProvider<TypeBoxTypeProvider>();
     const tags = ['clearance'];
@@ -55,10 +84,12 @@ export function clearanceRoutes(q: Queries, ingest: Ingest): FastifyPluginAsync 
     app.get('/api/v1/inventories/:copNo', {
       schema: {
         tags,
+        description: 'A list, import or export: status, receipts history, matching reasons, import tax lines; an export list adds invtNo, statistics flag, arrival, departure, master bill, summary and declaration number.',
         params: Type.Object({ copNo: Type.String({ minLength: 1, maxLength: 64 }) }),
-        querystring: AgentQuery,
+        querystring: ListQuery,
         response: {
           200: Type.Object({
+            direction: Type.Union([Type.Literal('import'), Type.Literal('export')]),
             ...ListHeader,
             reasons: Type.Array(Reason),
             dutiablePrice: Type.Union([Money, Type.Null()]),
@@ -75,21 +106,25 @@ export function clearanceRoutes(q: Queries, ingest: Ingest): FastifyPluginAsync 
               Type.Null(),
             ]),
             receipts: Type.Array(Type.Object({ cursor: Type.Integer(), messageType: Type.String(), returnStatus: Type.String(), returnInfo: Type.String(), at: Type.String() })),
-            returns: Type.Array(Type.Object({ guid: Type.String(), at: Type.String(), lines: Type.Array(Type.Object({ gnum: Type.Integer(), qty: Type.String() })), releasedFen: Type.Integer(), taxWaivedFen: Type.Integer() })),
+            returns: Type.Array(Type.Object({ guid: Type.String(), at: Type.String(), lines: Type.Array(Type.Object({ gnum: Type.Integer(), qty: Type.String() })), releasedFen: Type.Integer(), taxWaivedFen: Type.Integer(), reason: Type.Optional(Type.String()), amount: Type.Optional(Money) })),
             waybillEvents: Type.Array(Type.Object({ kind: Type.String(), status: Type.String(), eventTime: Type.String(), note: Type.Union([Type.String(), Type.Null()]), receivedAt: Type.String() })),
             decidedAt: Type.Union([Type.String(), Type.Null()]),
             updatedAt: Type.String(),
+            ...ExportFields,
           }),
         },
       },
-    }, async (req) => q.inventory(requireAuth(req.principal), req.params.copNo, req.query.agentCode));
+    }, async (req) => {
+      const p = requireAuth(req.principal);
+      return (await directionOf(p, req.params.copNo, req.query)) === 'export' ? ex.inventory(p, req.params.copNo, req.query.agentCode) : q.inventory(p, req.params.copNo, req.query.agentCode);
+    });
 
     app.get('/api/v1/inventories/:copNo/documents', {
       schema: {
         tags,
-        description: 'The order, payment, waybill and list of a declared list, side by side (personal data masked except for customs and the declaring agent).',
+        description: 'The order, payment (for an export list its receipt of payment, CEB403), waybill and list of a declared list, side by side (personal data masked except for customs and the declaring agent).',
         params: Type.Object({ copNo: Type.String({ minLength: 1, maxLength: 64 }) }),
-        querystring: AgentQuery,
+        querystring: ListQuery,
         response: {
           200: Type.Object({
             copNo: Type.String(),
@@ -102,7 +137,10 @@ export function clearanceRoutes(q: Queries, ingest: Ingest): FastifyPluginAsync 
           }),
         },
       },
-    }, async (req) => q.documents(requireAuth(req.principal), req.params.copNo, req.query.agentCode));
+    }, async (req) => {
+      const p = requireAuth(req.principal);
+      return (await directionOf(p, req.params.copNo, req.query)) === 'export' ? ex.documents(p, req.params.copNo, req.query.agentCode) : q.documents(p, req.params.copNo, req.query.agentCode);
+    });
 
     app.post('/api/v1/inventories/:copNo/decision', {
       schema: {

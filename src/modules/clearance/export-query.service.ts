@@ -13,7 +13,7 @@ import { shanghaiDate } from './evaluate.service.js';
 import { EXPORT_STATUS_TEXT } from './export.service.js';
 import type { BookingLookup, ExportList } from './export.types.js';
 import type { ClearanceTables } from './migrations.js';
-import type { QueryDeps } from './query.service.js';
+import { maskPersonal, type QueryDeps } from './query.service.js';
 import { storedFields } from './receipts.js';
 import { deadlineOf, groupKeyOf, periodOf, type SummaryCandidate, type SummaryItem } from './summary.rules.js';
 
@@ -31,6 +31,9 @@ export function cebView(body: unknown): unknown {
   }
   return out;
 }
+
+/** Export statuses in the words `GET /inventories` uses for import lists. */
+const EXPORT_STATUS_KEY: Record<number, string> = { 120: 'waiting', 100: 'rejected', 399: 'concluded', 800: 'released', 899: 'closed' };
 
 type Row = ClearanceTables['clearance_export'] & { sum_no?: string | null; entry_id?: string | null };
 const money = (f: number | null | undefined) => (f === null || f === undefined ? null : formatYuan(Number(f)));
@@ -174,6 +177,80 @@ export function createExportQueries(deps: QueryDeps & { bookings?: BookingLookup
     };
   }
 
+  /** Whether the caller sees an export list under this number. */
+  async function has(p: Principal, copNo: string, agentCode?: string): Promise<boolean> {
+    let q = base(await scope(p)).where('e.cop_no', '=', copNo);
+    if (agentCode) q = q.where('e.agent_code', '=', agentCode);
+    const row = await q.clearSelect().select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+    return Number(row.n) > 0;
+  }
+
+  /**
+   * An export list as `GET /api/v1/inventories/{copNo}` (the public contract) gives every list: the
+   * import shape, the receipt of payment (CEB403) in the payment slot, no import tax, and the export
+   * fields beside it (invtNo, statistics flag, arrival, departure, master bill, summary and declaration).
+   */
+  async function inventory(p: Principal, copNo: string, agentCode?: string) {
+    const r = await visible(p, copNo, agentCode);
+    const h = header(r);
+    const docIds = [r.order_id, r.receipt_id, r.waybill_id, r.list_id].filter((x): x is string => !!x);
+    const guids = docIds.length > 0 ? await db.selectFrom('clearance_document').select('guid').where('id', 'in', docIds).execute() : [];
+    const history = await db.selectFrom('clearance_receipt').select(['cursor', 'message_type', 'return_status', 'body_json', 'created_at']).where('ref_guid', 'in', [r.id, ...guids.map((g) => g.guid)]).orderBy('cursor').execute();
+    const seen = new Set<string>();
+    const returns = await db.selectFrom('clearance_export_return').selectAll().where('export_id', '=', r.id).orderBy('created_at').execute();
+    const events = r.logistics_key ? await db.selectFrom('clearance_waybill_event').selectAll().where('waybill_key', '=', r.logistics_key).orderBy('seq').execute() : [];
+    return {
+      direction: 'export' as const,
+      copNo: h.copNo,
+      orderNo: h.orderNo,
+      ebpCode: h.ebpCode,
+      ebcCode: r.ebc_code,
+      agentCode: r.agent_code,
+      tradeMode: r.trade_mode,
+      status: h.status,
+      statusText: r.cancelled_at ? 'cancelled' : (EXPORT_STATUS_KEY[r.status] ?? String(r.status)),
+      documents: { order: h.documents.order, payment: h.documents.receipt, waybill: h.documents.waybill, list: h.documents.list },
+      reasons: JSON.parse(r.reasons_json) as Reason[],
+      dutiablePrice: null,
+      tax: null,
+      // One receipt a message, though each of its recipients holds a copy.
+      receipts: history
+        .filter((x) => {
+          const key = `${x.message_type}|${x.return_status}|${x.created_at}`;
+          return seen.has(key) ? false : (seen.add(key), true);
+        })
+        .map((x) => ({ cursor: Number(x.cursor), messageType: x.message_type, returnStatus: String(x.return_status), returnInfo: storedFields(x.body_json).returnInfo ?? '', at: x.created_at })),
+      returns: returns.map((x) => ({ guid: x.id, at: x.created_at, lines: JSON.parse(x.lines_json) as Array<{ gnum: number; qty: string }>, releasedFen: 0, taxWaivedFen: 0, reason: x.reason, amount: formatYuan(Number(x.returned_fen)) })),
+      waybillEvents: events.map((e) => ({ kind: e.kind, status: e.status, eventTime: e.event_time, note: e.note, receivedAt: e.received_at })),
+      decidedAt: r.released_at,
+      updatedAt: r.updated_at,
+      invtNo: h.invtNo,
+      statisticsFlag: h.statisticsFlag,
+      arrived: h.arrived,
+      departed: h.departed,
+      cancelled: h.cancelled,
+      billNo: h.billNo,
+      sumNo: h.sumNo,
+      entryId: h.entryId,
+      goodsValue: h.goodsValue,
+      currency: h.currency,
+    };
+  }
+
+  /** The four documents of an export list under the import slots' names; personal data masked except for customs and the agent. */
+  async function documents(p: Principal, copNo: string, agentCode?: string) {
+    const r = await visible(p, copNo, agentCode);
+    const docs = await bodies([r.order_id, r.receipt_id, r.waybill_id, r.list_id]);
+    const mine = p.enterpriseId ? await deps.registry.byId(p.enterpriseId) : null;
+    const full = p.role === 'customs' || (!!mine && mine.customsCode === r.agent_code);
+    const open = (id: string | null) => {
+      const body = id ? (docs.get(id)?.body ?? null) : null;
+      const view = cebView(body) as Record<string, unknown> | null;
+      return view && !full ? maskPersonal(view) : view;
+    };
+    return { copNo, order: open(r.order_id), payment: open(r.receipt_id), waybill: open(r.waybill_id), list: open(r.list_id), reasons: JSON.parse(r.reasons_json) as Reason[], masked: !full };
+  }
+
   /** Released, departed summary lists not yet summarised, grouped as one application each would take them. */
   async function due(p: Principal) {
     const today = shanghaiDate(deps.clock.now());
@@ -267,7 +344,7 @@ export function createExportQueries(deps: QueryDeps & { bookings?: BookingLookup
     return q.execute();
   }
 
-  return { lists, list, due, summaries, summary, forSummary };
+  return { lists, list, has, inventory, documents, due, summaries, summary, forSummary };
 }
 
 export type ExportQueries = ReturnType<typeof createExportQueries>;

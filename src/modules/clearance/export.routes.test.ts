@@ -64,6 +64,31 @@ describe.each(dialects())('export clearance API on %s', (dialect) => {
     expect(one.documents.receipt).toMatchObject({ charge: '320.00' });
   });
 
+  it('answers GET /inventories/{copNo} for an export list, in the contract shape with its export fields', async () => {
+    const { h, z, departed, agentToken, ebcToken, customs } = await zone();
+    const { d, invtNo } = await departed();
+    const res = await h.app.inject({ url: `/api/v1/inventories/${d.copNo}`, headers: h.auth(agentToken) });
+    expect(res.statusCode).toBe(200);
+    const inv = res.json();
+    expect(inv).toMatchObject({ direction: 'export', copNo: d.copNo, orderNo: d.orderNo, agentCode: z.agent.code, tradeMode: '9610', status: '899', statusText: 'closed', invtNo, statisticsFlag: 'B', arrived: true, departed: true, goodsValue: '320.00', tax: null, documents: { order: true, payment: true, waybill: true, list: true } });
+    const types = inv.receipts.map((r: { messageType: string }) => r.messageType);
+    expect(types).toEqual(expect.arrayContaining(['CEB304', 'CEB404', 'CEB506', 'CEB604']));
+    expect(inv.receipts.find((r: { messageType: string; returnStatus: string }) => r.messageType === 'CEB604' && r.returnStatus === '800')).toBeTruthy();
+    expect(inv.waybillEvents.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(['export_arrival', 'export_departure']));
+    const cursors = inv.receipts.map((r: { cursor: number }) => r.cursor);
+    expect(cursors).toEqual([...cursors].sort((a, b) => a - b));
+
+    const docs = (await h.app.inject({ url: `/api/v1/inventories/${d.copNo}/documents`, headers: h.auth(customs) })).json();
+    expect(docs).toMatchObject({ copNo: d.copNo, masked: false, order: { orderNo: d.orderNo, goodsValue: '320.00' }, payment: { charge: '320.00' }, list: { copNo: d.copNo } });
+    expect((await h.app.inject({ url: `/api/v1/inventories/${d.copNo}/documents`, headers: h.auth(ebcToken) })).json().masked).toBe(true);
+    // Only parties see it; ?direction=import looks among import lists alone.
+    const other = await h.userToken('enterprise', (await exportZone(h)).agent.id);
+    expect((await h.app.inject({ url: `/api/v1/inventories/${d.copNo}`, headers: h.auth(other) })).statusCode).toBe(404);
+    expect((await h.app.inject({ url: `/api/v1/inventories/${d.copNo}?direction=import`, headers: h.auth(customs) })).statusCode).toBe(404);
+    expect((await h.app.inject({ url: `/api/v1/inventories/${d.copNo}?direction=export`, headers: h.auth(customs) })).json().invtNo).toBe(invtNo);
+    expect((await h.app.inject({ url: `/api/v1/inventories/${d.copNo}?direction=sideways`, headers: h.auth(customs) })).statusCode).toBe(400);
+  });
+
   it('shows summaries due, applies one from the console, and then lists it done', async () => {
     const { h, z, departed, agentToken, ebcToken } = await zone();
     const a = await departed();

@@ -80,7 +80,7 @@ export function createClearanceModule(deps: ClearanceDeps) {
     enterprises: { codesOf: (id) => deps.registry.byId(id), byCode: (code) => deps.registry.byCode(code) },
   });
   const routes: FastifyPluginAsync = async (app) => {
-    await app.register(clearanceRoutes(queries, ingest));
+    await app.register(clearanceRoutes(queries, ingest, exportQueries));
     await app.register(taxRecordRoutes(taxRecords));
     await app.register(exportRoutes(exportQueries, exportActions));
   };

@@ -55,6 +55,18 @@ export function createQueries(deps: QueryDeps) {
     return rows[0]!;
   }
 
+  /** Whether the caller sees an import list under this number. */
+  async function has(p: Principal, copNo: string, agentCode?: string): Promise<boolean> {
+    try {
+      await visibleList(p, copNo, agentCode);
+      return true;
+    } catch (e) {
+      if ((e as { code?: string }).code === 'clearance.inventory_not_found') return false;
+      if ((e as { code?: string }).code === 'clearance.ambiguous_list') return true;
+      throw e;
+    }
+  }
+
   async function inventory(p: Principal, copNo: string, agentCode?: string) {
     const d = await visibleList(p, copNo, agentCode);
     const tax = d.tax_json ? (JSON.parse(d.tax_json) as Extract<TaxResult, { ok: true }>) : null;
@@ -66,6 +78,7 @@ export function createQueries(deps: QueryDeps) {
     const events = d.logistics_key ? await db.selectFrom('clearance_waybill_event').selectAll().where('waybill_key', '=', d.logistics_key).orderBy('seq').execute() : [];
     const seen = new Set<string>();
     return {
+      direction: 'import' as const,
       copNo,
       orderNo: d.order_no,
       ebpCode: d.ebp_code,
@@ -175,7 +188,7 @@ export function createQueries(deps: QueryDeps) {
     };
   }
 
-  return { receiptsAfter, inventory, quota, declarations, documents };
+  return { receiptsAfter, has, inventory, quota, declarations, documents };
 }
 
 export type Queries = ReturnType<typeof createQueries>;
