@@ -10,6 +10,8 @@ import type { Platform } from '../compose.js';
 import type { App } from '../platform/http/app.js';
 import type { Principal } from '../platform/http/principal.js';
 import { exportSamples, type ExportDeal } from '../gateway/ceb/samples-export.js';
+import { formatYuan, parseYuan } from '../kernel/money.js';
+import { DEMO_BOOKING } from './overseas.js';
 
 const EXPORTERS = [
   { code: '1504960101', name: '赤峰草原羊绒制品有限公司' },
@@ -95,4 +97,54 @@ export async function driveExportTraffic(platform: Platform, app: App, n: number
     summaries += 1;
   }
   return { parcels: n, documents, byOutcome, summaries };
+}
+
+/**
+ * The demo zone's B2B exports: a 9710 parcel of the cashmere exporter sold on the zone platform, by list
+ * (order, waybill, list, arrival, departure: no receipt of payment), and the 9810 booking order into the
+ * Frankfurt warehouse, too large for a list, declared by customs declaration with attached document
+ * 10000004 naming the booking. Returns the declaration number.
+ */
+export async function driveB2BExports(platform: Platform, app: App): Promise<{ list: string; entryId: string }> {
+  const admin: Principal = { kind: 'user', id: 'demo', name: 'demo-b2b', role: 'admin', enterpriseId: null };
+  const keys = new Map<string, string>();
+  const keyFor = async (code: string) => {
+    if (!keys.has(code)) {
+      const e = await platform.registry.enterprises.byCode(code);
+      if (!e || !e.approved) throw new Error(`the demo zone has no approved enterprise ${code}: load it first (cbec demo)`);
+      keys.set(code, (await platform.registry.enterprises.createApiKey(admin, e.id, 'demo B2B exports')).key);
+    }
+    return keys.get(code)!;
+  };
+  const post = async (code: string, message: unknown) => {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/messages', payload: message as object, headers: { authorization: `Bearer ${await keyFor(code)}` } });
+    const receipt = res.json() as { returnStatus?: string; returnInfo?: string };
+    if (res.statusCode !== 200 || receipt.returnStatus === '100') throw new Error(`the gateway refused a demo B2B message: ${res.statusCode} ${res.body.slice(0, 300)}`);
+  };
+  const exporter = EXPORTERS[0]!;
+  const seq = Date.now().toString(36).toUpperCase();
+  const d: Partial<ExportDeal> = {
+    orderNo: `B2B${seq}`, logisticsNo: `BW${seq}`, copNo: `BC${seq}`, tradeMode: '9710', statisticsFlag: 'B',
+    ebpCode: PARTIES.ebp, ebpName: '赤峰跨境电商综合服务平台运营有限公司', ebcCode: exporter.code, ebcName: exporter.name,
+    logisticsCode: PARTIES.logistics, logisticsName: '赤峰顺达国际快递有限公司', agentCode: PARTIES.agent, agentName: '赤峰海关报关服务有限公司',
+    operatorCode: PARTIES.site, operatorName: '赤峰保税物流中心（B型）运营有限公司', country: '344', qty: '3', price: '980.00', at: new Date(),
+  };
+  await post(PARTIES.ebp, exportSamples.CEB303(d));
+  await post(PARTIES.logistics, exportSamples.CEB505(d));
+  await post(PARTIES.agent, exportSamples.CEB603(d));
+  await post(PARTIES.site, exportSamples.CEB507(d));
+  await post(PARTIES.logistics, exportSamples.CEB509(d));
+
+  const lines = DEMO_BOOKING.lines.map((l) => {
+    const total = parseYuan(l.value, 'value');
+    return { gcode: l.gcode, gname: l.itemName, qty: l.qty, unit: l.unit, price: formatYuan(Math.round(total / Number(l.qty))), totalPrice: l.value };
+  });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/export/entries',
+    headers: { authorization: `Bearer ${await keyFor(PARTIES.agent)}` },
+    payload: { copNo: `B2B-${DEMO_BOOKING.bookingNo}`, tradeMode: '9810', ebcCode: exporter.code, customsCode: '0604', portCode: '0604', country: '304', currency: '142', attachedNo: DEMO_BOOKING.bookingNo, lines },
+  });
+  if (res.statusCode !== 201) throw new Error(`the demo 9810 declaration was refused: ${res.statusCode} ${res.body.slice(0, 300)}`);
+  return { list: d.copNo!, entryId: (res.json() as { entryId: string }).entryId };
 }

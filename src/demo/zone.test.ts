@@ -33,6 +33,11 @@ describe.each(dialects())('demo zone on %s', (dialect) => {
     const cashmere = await platform.registry.enterprises.byCode('1504960101');
     expect(await platform.overseas.warehouses.stats(customs)).toMatchObject({ approved: 1, pending: 1, byCountry: [{ country: '304', count: 1 }], target: 10 });
     expect(await platform.overseas.lookup.booking('1504960101', 'DC-CF-2026-0001')).toMatchObject({ enterpriseId: cashmere!.id, country: '304', warehouseApproved: true, goodsFen: 26_400_000 });
+    // B2B exports: a departed 9710 list, and the booking declared (9810) and matched against its 10000004.
+    const b2b = await platform.clearance.exportQueries.lists(customs, { tradeMode: '9710', limit: 10, offset: 0 });
+    expect(b2b.items).toEqual([expect.objectContaining({ tradeMode: '9710', status: '899', departed: true })]);
+    const entry = (await platform.database.db.selectFrom('clearance_export_entry' as never).selectAll().execute()) as Array<{ trade_mode: string; attached_no: string; match_status: string; status: number }>;
+    expect(entry).toEqual([expect.objectContaining({ trade_mode: '9810', attached_no: 'DC-CF-2026-0001', match_status: 'matched', status: 800 })]);
     expect(await loadDemoZoneIfEmpty(platform)).toBeNull();
     await expect(loadDemoZone(platform)).rejects.toThrow(/already has enterprises/);
     expect(await platform.audit.verify()).toMatchObject({ ok: true });

@@ -8,8 +8,8 @@ import type { Platform } from '../compose.js';
 import { usccCheckChar } from '../kernel/codes/uscc.js';
 import type { Principal } from '../platform/http/principal.js';
 import { addDays, shanghaiDate } from '../modules/reference/index.js';
-import { loadDemoOverseas } from './overseas.js';
-import { driveExportTraffic } from './export-traffic.js';
+import { DEMO_BOOKING, loadDemoOverseas } from './overseas.js';
+import { driveB2BExports, driveExportTraffic } from './export-traffic.js';
 import { DEMO_BONDED_BOOK, DEMO_DEPARTMENTS, DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_PRODUCTS, DEMO_UNDERTAKINGS } from './zone.data.js';
 
 export interface DemoResult {
@@ -98,7 +98,7 @@ export async function loadDemoZone(platform: Platform, opts: { force?: boolean; 
   // Export parcels of the cashmere exporters through the real gateway: departed lists, one summary
   // declaration done, more due, a few waiting, cancelled or rejected.
   const app = await platform.http({ logLevel: 'silent' });
-  const exports = await driveExportTraffic(platform, app, 16).finally(() => app.close());
+  const { exports, b2b } = await (async () => ({ exports: await driveExportTraffic(platform, app, 16), b2b: await driveB2BExports(platform, app) }))().finally(() => app.close());
 
   const lines = [
     '',
@@ -106,6 +106,7 @@ export async function loadDemoZone(platform: Platform, opts: { force?: boolean; 
     `    ${DEMO_ENTERPRISES.length} enterprises, ${DEMO_PRODUCTS.length} products`,
     `    ${overseas.warehouses} overseas warehouse filings (9810) and ${overseas.bookings} booking order of the cashmere exporter`,
     `    ${exports.parcels} export parcels (${Object.entries(exports.byOutcome).map(([k, v]) => `${k} ${v}`).join(', ')}), ${exports.summaries} summary declaration`,
+    `    a 9710 B2B parcel (list ${b2b.list}, departed) and the 9810 booking ${DEMO_BOOKING.bookingNo} declared as ${b2b.entryId}`,
     `    bonded account book ${book.emsNo} (${book.items.length} items with opening stock), ${DEMO_UNDERTAKINGS.length} push-on-behalf undertakings`,
     `    logins (password "${DEMO_PASSWORD}"${opts.adminPassword ? '; admin uses CBEC_ADMIN_PASSWORD' : ''}):`,
     `      ${users.join(', ')}`,
