@@ -58,6 +58,8 @@ export async function createPlatform(opts: PlatformOptions) {
       audit,
       reference: reference.lookup,
       enterprises: { byCode: (code) => lookupRegistry.enterprises.byCode(code), summary: (id) => lookupRegistry.enterprises.summary(id) },
+      // 9810 lists waiting for a booking order are evaluated as soon as it is filed.
+      onBookingFiled: (owner, bookingNo) => clearance.ingest.bookingFiled(owner, bookingNo),
     },
     opts.targetOverseasWarehouses !== undefined ? { targetWarehouses: opts.targetOverseasWarehouses } : {},
   );

@@ -71,6 +71,29 @@ describe.each(dialects())('import clearance over HTTP on %s', (dialect) => {
     const inv = (await app.inject({ url: `/api/v1/inventories/${d.copNo}`, headers: auth(zone.agent.key) })).json();
     expect(inv.status).toBe('100');
     expect(inv.reasons[0]).toMatchObject({ code: 'clearance.amount_mismatch', message: { en: 'amounts paid differ: payment amountPaid 1145.56 != order acturalPaid 1145.55' } });
+
+    // The payment firm corrects it (appType 2, a new guid): the rejected list reopens, matches and is released.
+    const fixed = aPaymentMessage(d);
+    (fixed.Payment as Array<{ PaymentHead: Record<string, string> }>)[0]!.PaymentHead.appType = '2';
+    expect((await send(zone.pay.key, fixed)).json()).toMatchObject({ messageType: 'CEB412', returnStatus: '120' });
+    const again = (await app.inject({ url: `/api/v1/inventories/${d.copNo}`, headers: auth(zone.agent.key) })).json();
+    expect(again).toMatchObject({ status: '800', reasons: [] });
+    expect(again.receipts.filter((r: { messageType: string }) => r.messageType === 'CEB622').map((r: { returnStatus: string }) => r.returnStatus)).toEqual(['120', '100', '800']);
+    // Released, it no longer changes.
+    const late = aPaymentMessage(d);
+    (late.Payment as Array<{ PaymentHead: Record<string, string> }>)[0]!.PaymentHead.appType = '2';
+    expect((await send(zone.pay.key, late)).json()).toMatchObject({ returnStatus: '100', returnInfo: expect.stringContaining('already decided') });
+  });
+
+  it('refuses a second list on the same waybill, naming the list that has it', async () => {
+    const { zone, send } = await setup();
+    const d = zone.deal();
+    expect((await send(zone.agent.key, anInventoryMessage(d))).json()).toMatchObject({ returnStatus: '120' });
+    const other = zone.deal({ logisticsNo: d.logisticsNo });
+    const second = (await send(zone.agent.key, anInventoryMessage(other))).json();
+    expect(second).toMatchObject({ messageType: 'CEB622', returnStatus: '100' });
+    expect(second.returnInfo).toContain('clearance.waybill_has_list');
+    expect(second.returnInfo).toContain(d.copNo);
   });
 
   it('answers the XML gateway with the receipt as XML, and bad XML with a 400 CEB900 naming the element', async () => {

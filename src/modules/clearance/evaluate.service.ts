@@ -29,6 +29,9 @@ export const listRef = (l: { agentCode: string; copNo: string }) => `list:${l.ag
 /** The calendar date in Asia/Shanghai. */
 export const shanghaiDate = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
+/** A corrected document (appType 2) in a rejected declaration reopens it: waiting again, its window restarted. */
+const REOPEN = { status: 120, reasons_json: '[]', deadline: null, decided_at: null } as const;
+
 export function createEvaluator(deps: IngestDeps) {
   const tables = (b: Batch) => b.trx.withTables<ClearanceTables>();
 
@@ -44,13 +47,13 @@ export function createEvaluator(deps: IngestDeps) {
   }
 
   /** Puts a document into its declaration's slot; returns the declaration id, or null when parked. */
-  async function attach(u: Unit, kind: DocKind, docId: string, body: unknown, now: Date): Promise<string | null> {
+  async function attach(u: Unit, kind: DocKind, docId: string, body: unknown, now: Date, correction = false): Promise<string | null> {
     const at = now.toISOString();
     if (kind === 'waybill') {
       const w = body as ImportWaybill;
       const d = await u.declarationByLogistics(`waybill:${w.logisticsCode}:${w.logisticsNo}`);
       if (!d) return null; // parked until its list names it
-      u.change(d, { waybill_id: docId, updated_at: at });
+      u.change(d, { waybill_id: docId, updated_at: at, ...(correction && d.status === 100 ? REOPEN : {}) });
       return d.id;
     }
     const x = body as ImportOrder | ImportPayment | ImportList;
@@ -59,7 +62,7 @@ export function createEvaluator(deps: IngestDeps) {
       d = newDeclaration(x.ebpCode, x.orderNo, now);
       u.addDeclaration(d);
     }
-    const set: Partial<Decl> = { [SLOT[kind]]: docId, updated_at: at };
+    const set: Partial<Decl> = { [SLOT[kind]]: docId, updated_at: at, ...(correction && d.status === 100 ? REOPEN : {}) };
     if (kind === 'list') {
       const l = body as ImportList;
       const logisticsKey = `waybill:${l.logisticsCode}:${l.logisticsNo}`;
@@ -80,10 +83,13 @@ export function createEvaluator(deps: IngestDeps) {
     return d.id;
   }
 
-  /** A document may change or go while its declaration is undecided (120). */
+  /**
+   * A document may change or go while its declaration is undecided (120), or rejected (100): the
+   * corrected document (appType 2) reopens it (DOMAIN.md §3).
+   */
   async function undecided(u: Unit, kind: DocKind, doc: DocKey): Promise<boolean> {
     const d = await declarationOf(u, kind, doc);
-    return !d || d.status === 120;
+    return !d || d.status === 120 || d.status === 100;
   }
 
   async function open<T>(b: Batch, id: string | null): Promise<T | undefined> {

@@ -161,6 +161,14 @@ export function createExportActions(deps: ExportActionDeps, ingest: Ingest) {
     return write(async (trx, hot) => {
       const dup = await trx.withTables<ClearanceTables>().selectFrom('clearance_export_entry').select('entry_id').where('agent_code', '=', agent.customsCode).where('cop_no', '=', input.copNo).executeTakeFirst();
       if (dup) throw rejected('clearance.duplicate', text(`报关单 ${input.copNo} 已申报：${dup.entry_id}`, `declaration ${input.copNo} was already filed: ${dup.entry_id}`), { entryId: dup.entry_id });
+      // The platform order (9710) or booking (9810) goes out once: by one list or by one declaration.
+      const t = trx.withTables<ClearanceTables>();
+      const twin = await t.selectFrom('clearance_export_entry').select('entry_id').where('trade_mode', '=', input.tradeMode).where('attached_no', '=', input.attachedNo).where('ebc_code', '=', input.ebcCode).where('status', '!=', 100).executeTakeFirst();
+      if (twin) throw rejected('clearance.entry_already_declared', text(`${input.attachedNo} 已由报关单 ${twin.entry_id} 申报`, `${input.attachedNo} is already declared by declaration ${twin.entry_id}`), { field: 'attachedNo', entryId: twin.entry_id });
+      let byList = t.selectFrom('clearance_export').select(['cop_no', 'agent_code']).where('order_no', '=', input.attachedNo).where('list_id', 'is not', null).where('status', '!=', 100).where('cancelled_at', 'is', null);
+      byList = input.tradeMode === '9710' ? byList.where('ebp_code', '=', input.ebpCode!) : byList.where('ebc_code', '=', input.ebcCode).where('trade_mode', '=', '9810');
+      const listed = await byList.executeTakeFirst();
+      if (listed) throw rejected('clearance.order_has_list', text(`${input.attachedNo} 已由清单 ${listed.cop_no ?? ''}（${listed.agent_code ?? ''}）申报`, `${input.attachedNo} is already declared by list ${listed.cop_no ?? ''} (${listed.agent_code ?? ''})`), { field: 'attachedNo', copNo: listed.cop_no });
       const year = today.slice(0, 4);
       const serial = await nextSerial(hot, input.customsCode, year);
       const row: EntryRow = {
@@ -240,11 +248,12 @@ export function createExportActions(deps: ExportActionDeps, ingest: Ingest) {
       const e = await t.selectFrom('clearance_export').selectAll().where('invt_no', '=', input.invtNo).executeTakeFirst();
       const mine = e && [e.agent_code, e.ebc_code].some((c) => c === who.customsCode || c === who.uscc);
       if (!e || !mine) throw notFound('clearance.inventory_not_found', text(`没有出口清单：${input.invtNo}`, `no such export list: ${input.invtNo}`), { invtNo: input.invtNo });
-      if (e.cancelled_at || (e.status !== 800 && e.status !== 899) || !e.released_at) throw rejected('clearance.return_not_released', text(`清单 ${input.invtNo} 未放行出口，不能退货`, `list ${input.invtNo} was not released for export and cannot come back as a return`), { status: e.status });
-      const released = shanghaiDate(new Date(e.released_at));
-      const limit = addMonths(released, params.exportReturnMonths);
-      if (input.returnedOn > limit) throw rejected('clearance.return_window', text(`退货日期 ${input.returnedOn} 超过放行（${released}）后 ${params.exportReturnMonths} 个月（${limit}）`, `returned on ${input.returnedOn}, past ${params.exportReturnMonths} months after release on ${released} (${limit})`), { released, limit });
-      if (input.returnedOn < released) throw invalid('clearance.return_date', text(`退货日期 ${input.returnedOn} 早于放行日期 ${released}`, `returned on ${input.returnedOn}, before release on ${released}`), { field: 'returnedOn' });
+      // Goods come back only after they left: the window runs from the departure (出口之日).
+      if (e.cancelled_at || e.status !== 899 || !e.departed_at) throw rejected('clearance.return_not_exported', text(`清单 ${input.invtNo} 的货物尚未离境出口，不能退货`, `the goods of list ${input.invtNo} have not left the country, so they cannot come back as a return`), { status: e.status });
+      const exported = shanghaiDate(new Date(e.departed_at));
+      const limit = addMonths(exported, params.exportReturnMonths);
+      if (input.returnedOn > limit) throw rejected('clearance.return_window', text(`退货日期 ${input.returnedOn} 超过离境出口（${exported}）后 ${params.exportReturnMonths} 个月（${limit}）`, `returned on ${input.returnedOn}, past ${params.exportReturnMonths} months after export on ${exported} (${limit})`), { exported, limit });
+      if (input.returnedOn < exported) throw invalid('clearance.return_date', text(`退货日期 ${input.returnedOn} 早于离境出口日期 ${exported}`, `returned on ${input.returnedOn}, before export on ${exported}`), { field: 'returnedOn' });
       const listDoc = await t.selectFrom('clearance_document').select('body').where('id', '=', e.list_id!).executeTakeFirstOrThrow();
       const l = JSON.parse(deps.sealer.open(listDoc.body)) as ExportList;
       const excluded = chaptersOf(params.exportReturnExcludedChapters);

@@ -132,7 +132,26 @@ describe.each(dialects())('export clearance API on %s', (dialect) => {
     expect(ok.json()).toMatchObject({ matchStatus: 'matched', reasons: [] });
     const dup = await h.app.inject({ method: 'POST', url: '/api/v1/export/entries', headers: h.auth(agentToken), payload: body() });
     expect(dup.statusCode).toBe(422);
-    const off = await h.app.inject({ method: 'POST', url: '/api/v1/export/entries', headers: h.auth(agentToken), payload: body({ copNo: 'B2BOFF', lines: [{ gcode: '6214201000', gname: '羊毛围巾', qty: '3', unit: '011', price: '160', totalPrice: '480.00' }] }) });
+    // The order goes out once: a second declaration under another copNo is refused too.
+    // Its FX: the receipt of payment for the order counts toward the declaration's rebate record.
+    const rebate = async () => (await h.app.inject({ url: '/api/v1/export/rebate?year=2026', headers: h.auth(customs) })).json().items.find((x: { entryId: string }) => x.entryId === ok.json().entryId);
+    expect(await rebate()).toMatchObject({ collected: '0.00', fullyCollected: false });
+    await send('pay', 'CEB403', d);
+    expect(await rebate()).toMatchObject({ goodsValue: '320.00', collected: '320.00', fullyCollected: true });
+    const twin = await h.app.inject({ method: 'POST', url: '/api/v1/export/entries', headers: h.auth(agentToken), payload: body({ copNo: 'B2BTWIN' }) });
+    expect(twin.statusCode).toBe(422);
+    expect(twin.json().error).toMatchObject({ code: 'clearance.entry_already_declared', details: { entryId: ok.json().entryId } });
+    // An order already declared by list cannot be declared again.
+    const listed = z.deal({ tradeMode: '9710' });
+    await send('ebp', 'CEB303', listed);
+    await send('logistics', 'CEB505', listed);
+    await send('agent', 'CEB603', listed);
+    const byList = await h.app.inject({ method: 'POST', url: '/api/v1/export/entries', headers: h.auth(agentToken), payload: body({ copNo: 'B2BLISTED', attachedNo: listed.orderNo }) });
+    expect(byList.statusCode).toBe(422);
+    expect(byList.json().error.code).toBe('clearance.order_has_list');
+    const d2 = z.deal({ tradeMode: '9710' });
+    await send('ebp', 'CEB303', d2);
+    const off = await h.app.inject({ method: 'POST', url: '/api/v1/export/entries', headers: h.auth(agentToken), payload: body({ copNo: 'B2BOFF', attachedNo: d2.orderNo, lines: [{ gcode: '6214201000', gname: '羊毛围巾', qty: '3', unit: '011', price: '160', totalPrice: '480.00' }] }) });
     expect(off.json().matchStatus).toBe('unmatched');
     expect(off.json().reasons[0].message.en).toContain('320.00 != declaration 480.00');
     const badCode = await h.app.inject({ method: 'POST', url: '/api/v1/export/entries', headers: h.auth(agentToken), payload: body({ copNo: 'B2BBAD', lines: [{ gcode: '0000000000', gname: 'x', qty: '1', unit: '011', price: '1', totalPrice: '1.00' }] }) });
@@ -148,7 +167,7 @@ describe.each(dialects())('export clearance API on %s', (dialect) => {
   });
 
   it('records an export return within six months, linked to list and declaration, and refuses one after', async () => {
-    const { h, z, departed, agentToken } = await zone();
+    const { h, z, send, departed, agentToken } = await zone();
     const { invtNo } = await departed();
     const s = (await h.app.inject({ method: 'POST', url: '/api/v1/export/summaries', headers: h.auth(agentToken), payload: { invtNos: [invtNo], summaryFlag: '1' } })).json();
     h.clock.set('2026-08-01T02:00:00.000Z');
@@ -168,6 +187,16 @@ describe.each(dialects())('export clearance API on %s', (dialect) => {
     expect(listed.total).toBe(1);
     const byAgent = (await h.app.inject({ url: '/api/v1/export/returns', headers: h.auth(await h.userToken('enterprise', z.agent.id)) })).json();
     expect(byAgent.total).toBe(1);
+    // Released but still here: the goods never left, so nothing can come back.
+    const stay = z.deal({ statisticsFlag: 'B' });
+    await send('ebp', 'CEB303', stay);
+    await send('pay', 'CEB403', stay);
+    await send('logistics', 'CEB505', stay);
+    const ack = await send('agent', 'CEB603', stay);
+    await send('site', 'CEB507', stay);
+    const notLeft = await h.app.inject({ method: 'POST', url: '/api/v1/export/returns', headers: h.auth(ebcToken), payload: { invtNo: ack.fields.invtNo, reason: 'x', returnedOn: '2026-09-19', lines: [{ gnum: 1, qty: '1' }] } });
+    expect(notLeft.statusCode).toBe(422);
+    expect(notLeft.json().error.code).toBe('clearance.return_not_exported');
     const stranger = (await h.app.inject({ url: '/api/v1/export/returns', headers: h.auth(await h.userToken('enterprise', z.pay.id)) })).json();
     expect(stranger.total).toBe(0);
   });

@@ -61,6 +61,14 @@ const ROLE_TEXT: Record<string, Text> = {
   agent: { zh: '申报企业', en: 'declaring agent' },
 };
 
+function positive(qty: string): boolean {
+  try {
+    return compareDecimal(qty, '0') > 0;
+  } catch {
+    return false;
+  }
+}
+
 /** Matches the documents and checks the list; what is missing makes it wait, what is wrong rejects it. */
 export function checkExport(f: ExportFacts): ExportOutcome {
   const { slots, params } = f;
@@ -71,11 +79,20 @@ export function checkExport(f: ExportFacts): ExportOutcome {
     return { missing: [], reasons: [reason('clearance.export_trade_mode', `出口清单的贸易方式 ${l.tradeMode} 不受理（可用 ${Object.keys(EXPORT_MODES).join('、')}）`, `export list tradeMode ${l.tradeMode} is not taken (use ${Object.keys(EXPORT_MODES).join(', ')})`, { tradeMode: l.tradeMode })] };
   }
   const listTotal = l.lines.reduce((s, x) => s + x.totalPriceFen, 0);
+  if (l.statisticsFlag !== 'A' && l.statisticsFlag !== 'B') {
+    reasons.push(reason('clearance.statistics_flag', `统计方式 statisticsFlag 须为 A（简化申报）或 B（汇总申报），不能是 ${l.statisticsFlag}`, `statisticsFlag must be A (simplified) or B (summary), not ${l.statisticsFlag}`, { field: 'statisticsFlag', value: l.statisticsFlag }));
+  }
+  // Quantities and amounts are positive: a negative line must not bring a list under a ceiling.
+  for (const x of l.lines) {
+    if (!positive(x.qty)) reasons.push(reason('clearance.export_line_qty', `第 ${x.gnum} 项数量 qty 须大于 0：${x.qty}`, `line ${x.gnum}: qty must be more than 0, not ${x.qty}`, { gnum: x.gnum, field: 'qty', value: x.qty }));
+    if (x.totalPriceFen <= 0) reasons.push(reason('clearance.export_line_total', `第 ${x.gnum} 项总价 totalPrice 须大于 0：${money(x.totalPriceFen)}`, `line ${x.gnum}: totalPrice must be more than 0, not ${money(x.totalPriceFen)}`, { gnum: x.gnum, field: 'totalPrice', value: money(x.totalPriceFen) }));
+  }
+  const inCny = l.lines.length > 0 && l.lines.every((x) => (x.currency || l.fCurrency) === '142');
 
   // Simplified (A) versus summary (B) lists.
   if (l.statisticsFlag === 'A') {
     if (l.licenseNo) reasons.push(reason('clearance.simplified_licence', `简化申报（A）清单不得涉及许可证：licenseNo ${l.licenseNo}；请按汇总申报（B）申报`, `a simplified (A) list may involve no licence: licenseNo ${l.licenseNo}; declare it as a summary (B) list`, { licenseNo: l.licenseNo }));
-    if (l.lines[0]?.currency === '142' || l.fCurrency === '142') {
+    if (inCny) {
       if (listTotal > params.simplifiedListLimitFen) reasons.push(reason('clearance.simplified_over_limit', `简化申报（A）清单货值 ${money(listTotal)} 元超过 ${money(params.simplifiedListLimitFen)} 元；请按汇总申报（B）申报`, `a simplified (A) list may be worth at most ${money(params.simplifiedListLimitFen)} yuan: this one is ${money(listTotal)}; declare it as a summary (B) list`, { total: money(listTotal), limit: money(params.simplifiedListLimitFen) }));
     } else {
       reasons.push(reason('clearance.simplified_currency', `简化申报（A）清单须以人民币（142）申报，才能核对 ${money(params.simplifiedListLimitFen)} 元限额`, `a simplified (A) list must be in CNY (142) so that its ${money(params.simplifiedListLimitFen)} yuan ceiling can be checked`, { currency: l.lines[0]?.currency }));
@@ -135,10 +152,12 @@ export function checkExport(f: ExportFacts): ExportOutcome {
   if (mode.needs.includes('booking') && b) {
     if (!b.warehouseApproved) reasons.push(reason('clearance.warehouse_not_approved', `订仓单 ${b.bookingNo} 的海外仓 ${b.warehouseName} 备案尚未通过审核`, `the overseas warehouse ${b.warehouseName} of booking ${b.bookingNo} is not approved`, { bookingNo: b.bookingNo }));
     if (b.country !== l.country) differ(reasons, { zh: '运抵国', en: 'destination countries' }, ['booking', 'country', b.country], ['list', 'country', l.country]);
+    differ(reasons, { zh: '货值', en: 'goods values' }, ['booking', 'goodsValue', money(b.goodsFen)], ['list', 'Σ totalPrice', money(listTotal)]);
   }
   const w = slots.waybill;
   if (w) {
     differ(reasons, { zh: '运费', en: 'freight' }, ['waybill', 'freight', money(w.freightFen)], ['list', 'freight', money(l.freightFen)]);
+    differ(reasons, { zh: '保费', en: 'insurance' }, ['waybill', 'insuredFee', money(w.insuredFeeFen)], ['list', 'insuredFee', money(l.insuredFeeFen)]);
   }
   return { missing, reasons };
 }

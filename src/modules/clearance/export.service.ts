@@ -53,6 +53,9 @@ export const EXPORT_STATUS_TEXT: Record<number, { zh: string; en: string }> = {
   899: { zh: '已离境结关', en: 'departed, closed' },
 };
 
+/** A corrected document (appType 2) in a rejected export declaration reopens it: waiting again, its window restarted. */
+const reopen = (r: ExportRow): Partial<ExportRow> => (r.status === 100 && !r.cancelled_at ? { status: 120, reasons_json: '[]', deadline: null, decided_at: null } : {});
+
 export function createExportFlow(deps: IngestDeps) {
   const bookings: BookingLookup = deps.bookings ?? (async () => null);
 
@@ -67,14 +70,14 @@ export function createExportFlow(deps: IngestDeps) {
     return r && r[SLOT[kind]] === doc.id ? r : null;
   }
 
-  async function attach(b: Batch, u: Unit, kind: ExportDocKind, docId: string, body: unknown): Promise<string | null> {
+  async function attach(b: Batch, u: Unit, kind: ExportDocKind, docId: string, body: unknown, correction = false): Promise<string | null> {
     const ex = b.ex!;
     const at = b.now.toISOString();
     if (kind === 'export_waybill') {
       const w = body as ExportWaybill;
       const r = await ex.byLogistics(waybillKey(w.logisticsCode, w.logisticsNo));
       if (!r) return null; // parked until a list names it
-      ex.change(r, { waybill_id: docId, updated_at: at });
+      ex.change(r, { waybill_id: docId, updated_at: at, ...(correction ? reopen(r) : {}) });
       return r.id;
     }
     const x = body as ExportOrder | ExportReceipt | ExportList;
@@ -83,7 +86,7 @@ export function createExportFlow(deps: IngestDeps) {
       r = newRow(x.ebpCode, x.orderNo, b.now);
       ex.add(r);
     }
-    const set: Partial<ExportRow> = { [SLOT[kind]]: docId, updated_at: at };
+    const set: Partial<ExportRow> = { [SLOT[kind]]: docId, updated_at: at, ...(correction ? reopen(r) : {}) };
     if (kind === 'export_receipt') set.collected_fen = (x as ExportReceipt).chargeFen;
     if (kind === 'export_list') {
       const l = x as ExportList;
@@ -112,10 +115,13 @@ export function createExportFlow(deps: IngestDeps) {
     return r.id;
   }
 
-  /** A document may change or go while its declaration is not concluded (120) and not cancelled. */
+  /**
+   * A document may change or go while its declaration is not concluded (120) or was rejected (100), and
+   * is not cancelled: the corrected document (appType 2) reopens a rejected one (DOMAIN.md §3).
+   */
   async function undecided(b: Batch, kind: ExportDocKind, doc: DocKey): Promise<boolean> {
     const r = await rowOf(b.ex!, kind, doc);
-    return !r || (r.status === 120 && !r.cancelled_at);
+    return !r || ((r.status === 120 || r.status === 100) && !r.cancelled_at);
   }
 
   const recipients = async (b: Batch, codes: Array<string | null | undefined>) => {
@@ -193,8 +199,10 @@ export function createExportFlow(deps: IngestDeps) {
     }
     // Matched: concluded, and released as soon as the goods are at the supervised site (perhaps already).
     if (!r.arrived_at && b.sql && r.logistics_key) {
+      // The arrival may be stored already, or have come earlier in this very batch.
       const arrived = await b.sql.all<{ received_at: string }>("select received_at from clearance_waybill_event where waybill_key = ? and kind = 'export_arrival' order by seq limit 1", [r.logistics_key]);
-      if (arrived[0]) b.ex!.change(r, { arrived_at: arrived[0].received_at });
+      const at = arrived[0]?.received_at ?? u.queuedEvent(r.logistics_key, 'export_arrival')?.received_at;
+      if (at) b.ex!.change(r, { arrived_at: at });
     }
     if (r.arrived_at) return decide(u, b, r, 800, [], '放行 / released');
     return decide(u, b, r, 399, [], '审结，等待运抵 / concluded, waiting for arrival at the supervised site');
@@ -264,6 +272,8 @@ export function createExportFlow(deps: IngestDeps) {
       const r = await b.ex!.byLogistics(waybillKey(firm, no));
       if (!r || r.agent_code !== agent) problems.push(`${no}: no list of agent ${agent}`);
       else if (r.cancelled_at) problems.push(`${no}: cancelled`);
+      // Bound after matching (399) or release (800), before the goods leave (CEB509 records the bill then).
+      else if (r.status !== 399 && r.status !== 800) problems.push(`${no}: list ${r.cop_no} is ${EXPORT_STATUS_TEXT[r.status]?.en ?? r.status}`);
       else if (str(l, 'invtNo') && str(l, 'invtNo') !== r.invt_no) problems.push(`${no}: invtNo ${str(l, 'invtNo')} != ${r.invt_no}`);
       else rows.push(r);
     }
@@ -293,10 +303,16 @@ export function createExportFlow(deps: IngestDeps) {
     const params = (await b.lookups.regulation(today)).params;
     let asked = nodes(x.doc.SummaryApplyList).map((l) => str(l, 'invtNo'));
     let found: ExportRow[];
-    if (str(h, 'startTime') && str(h, 'endTime')) {
-      // A time range names the lists instead of the body (CEB spec 2.21).
-      const iso = (t: string) => new Date(`${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)}T${t.slice(8, 10)}:${t.slice(10, 12)}:${t.slice(12, 14)}+08:00`).toISOString();
-      found = await b.ex!.released(head.agentCode, head.ebcCode, iso(str(h, 'startTime')), iso(str(h, 'endTime')));
+    if (head.summaryFlag !== '1' && head.summaryFlag !== '2') return fail('clearance.summary_flag', `汇总标志 summaryFlag 须为 1 或 2，不能是 ${head.summaryFlag}`, `summaryFlag must be 1 or 2, not ${head.summaryFlag}`);
+    const start = str(h, 'startTime');
+    const end = str(h, 'endTime');
+    if (start || end) {
+      // A time range names the lists instead of the body (CEB spec 2.21): both times, in order.
+      const from = cebTime(start);
+      const to = cebTime(end);
+      if (!from || !to) return fail('clearance.summary_time', `startTime 与 endTime 须成对填写，格式 yyyyMMddHHmmss：${!from ? `startTime ${start || '（空）'}` : `endTime ${end || '（空）'}`}`, `startTime and endTime go together, as yyyyMMddHHmmss: ${!from ? `startTime ${start || '(empty)'}` : `endTime ${end || '(empty)'}`}`);
+      if (to < from) return fail('clearance.summary_time', `endTime ${end} 早于 startTime ${start}`, `endTime ${end} is before startTime ${start}`);
+      found = await b.ex!.released(head.agentCode, head.ebcCode, from, to);
       asked = found.map((r) => r.invt_no!);
     } else {
       found = (await b.ex!.byInvtNos(asked)).filter((r) => r.agent_code === head.agentCode);
@@ -312,6 +328,9 @@ export function createExportFlow(deps: IngestDeps) {
     const items = summaryItems(lines, str(h, 'itemNameFlag') || null);
     const first = found[0]!;
     const customs = str(h, 'customsCode');
+    // The declaration number is the district's: the head must name the customs the lists were declared at.
+    const elsewhere = found.filter((r) => r.customs_code !== customs).map((r) => `${r.invt_no}（${r.customs_code}）`);
+    if (elsewhere.length > 0) return fail('clearance.summary_customs', `汇总申请的申报海关 ${customs} 与清单的申报海关不符：${elsewhere.join('、')}`, `the summary names customs ${customs}, but these lists were declared elsewhere: ${elsewhere.join(', ')}`);
     const year = today.slice(0, 4);
     const serial = await nextSerial(sql, customs, year);
     const id = newId();
@@ -351,6 +370,17 @@ export function createExportFlow(deps: IngestDeps) {
 }
 
 export type ExportFlow = ReturnType<typeof createExportFlow>;
+
+/** A CEB time (yyyyMMddHHmmss, Beijing) as an ISO instant, or null when it is not a real time. */
+export function cebTime(t: string): string | null {
+  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(t);
+  if (!m) return null;
+  const [, y, mo, d, hh, mi, ss] = m.map(Number) as [number, number, number, number, number, number, number];
+  const utc = Date.UTC(y, mo - 1, d, hh, mi, ss);
+  const back = new Date(utc);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || hh > 23 || mi > 59 || ss > 59) return null;
+  return new Date(utc - 8 * 3600_000).toISOString();
+}
 
 /** The next 9-digit serial of customs declarations (summaries and B2B entries) in a district and year. */
 export async function nextSerial(sql: HotSql, customs: string, year: string): Promise<string> {

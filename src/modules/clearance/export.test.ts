@@ -16,7 +16,9 @@ describe.each(dialects())('export clearance on %s', (dialect) => {
     const h = await freshApp(dialect, '2026-03-10T02:00:00.000Z');
     const z = await exportZone(h);
     const ingest = h.platform.clearance.ingest;
-    const send = async (who: keyof typeof z, type: keyof typeof exportSamples, d: Partial<ExportDeal>) => (await ingest.submit(as(z[who] as never), [exportSamples[type](d)]))[0]!;
+    const send = Object.assign(async (who: keyof typeof z, type: keyof typeof exportSamples, d: Partial<ExportDeal>) => (await ingest.submit(as(z[who] as never), [exportSamples[type](d)]))[0]!, {
+      raw: (who: keyof typeof z, msg: unknown) => ingest.submit(as(z[who] as never), [msg as never]),
+    });
     const documents = async (d: Partial<ExportDeal>) => {
       await send('ebp', 'CEB303', d);
       await send('pay', 'CEB403', d);
@@ -72,6 +74,19 @@ describe.each(dialects())('export clearance on %s', (dialect) => {
     await send('pay', 'CEB403', d);
     expect((await receipts('agent')).at(-1)).toMatchObject({ messageType: 'CEB604', returnStatus: '120' });
     await send('ebp', 'CEB303', d);
+    expect((await receipts('agent')).at(-1)).toMatchObject({ messageType: 'CEB604', returnStatus: '800' });
+  });
+
+  it('releases a list at once when its arrival came earlier in the same group commit', async () => {
+    const { z, send, receipts } = await zone();
+    const d = z.deal();
+    await send('ebp', 'CEB303', d);
+    await send('pay', 'CEB403', d);
+    await send('logistics', 'CEB505', d);
+    // The first submission holds the transaction; the arrival and the list wait and commit together, in order.
+    const [, arrival, list] = await Promise.all([send('ebp', 'CEB303', z.deal()), send('site', 'CEB507', d), send('agent', 'CEB603', d)]);
+    expect(arrival).toMatchObject({ messageType: 'CEB508', returnStatus: '120' });
+    expect(list).toMatchObject({ messageType: 'CEB604', returnStatus: '120' });
     expect((await receipts('agent')).at(-1)).toMatchObject({ messageType: 'CEB604', returnStatus: '800' });
   });
 
@@ -135,6 +150,11 @@ describe.each(dialects())('export clearance on %s', (dialect) => {
     expect(second.returnStatus).toBe('100');
     expect(second.returnInfo).toContain('clearance.order_has_list');
     expect(second.returnInfo).toContain(d.copNo!);
+    // Nor may another order's list take its waybill: arrival and departure find the list by it.
+    const other = z.deal({ logisticsNo: d.logisticsNo });
+    const third = await send('agent', 'CEB603', other);
+    expect(third.returnStatus).toBe('100');
+    expect(third.returnInfo).toContain('clearance.waybill_has_list');
     await send('site', 'CEB507', d);
     expect((await receipts('agent')).at(-1)).toMatchObject({ messageType: 'CEB604', returnStatus: '800', fields: { copNo: d.copNo } });
   });
@@ -150,6 +170,54 @@ describe.each(dialects())('export clearance on %s', (dialect) => {
     expect(last).toMatchObject({ messageType: 'CEB604', returnStatus: '100' });
     expect(last.returnInfo).toContain('charge 300.00');
     expect(last.returnInfo).toContain('320.00');
+  });
+
+  it('reopens a rejected list when a party corrects its document (appType 2)', async () => {
+    const { z, send, receipts } = await zone();
+    const d = z.deal();
+    await send('ebp', 'CEB303', d);
+    await send('pay', 'CEB403', { ...d, price: '150.00' });
+    await send('logistics', 'CEB505', d);
+    await send('agent', 'CEB603', d);
+    expect((await receipts('agent')).at(-1)).toMatchObject({ messageType: 'CEB604', returnStatus: '100' });
+    const fix = exportSamples.CEB403(d) as Record<string, unknown>;
+    (fix.Receipts as Array<Record<string, string>>)[0]!.appType = '2';
+    const [ack] = await send.raw('pay', fix);
+    expect(ack).toMatchObject({ messageType: 'CEB404', returnStatus: '120' });
+    expect((await receipts('agent')).at(-1)).toMatchObject({ messageType: 'CEB604', returnStatus: '399' });
+  });
+
+  it('rejects lists with a statistics flag other than A or B, or a line that is not positive', async () => {
+    const { z, documents, receipts } = await zone();
+    await documents(z.deal({ statisticsFlag: 'C' as 'A' }));
+    const flag = (await receipts('agent')).at(-1)!;
+    expect(flag).toMatchObject({ messageType: 'CEB604', returnStatus: '100' });
+    expect(flag.returnInfo).toContain('clearance.statistics_flag');
+    // A negative amount is refused as it comes in, naming the field; an empty line is rejected at matching.
+    const neg = await documents(z.deal({ statisticsFlag: 'A', qty: '-40' }));
+    expect(neg).toMatchObject({ messageType: 'CEB604', returnStatus: '100' });
+    expect(neg.returnInfo).toContain('totalPrice');
+    await documents(z.deal({ statisticsFlag: 'A', qty: '0' }));
+    const zero = (await receipts('agent')).at(-1)!;
+    expect(zero).toMatchObject({ messageType: 'CEB604', returnStatus: '100' });
+    expect(zero.returnInfo).toContain('clearance.export_line_qty');
+    expect(zero.returnInfo).toContain('clearance.export_line_total');
+  });
+
+  it('binds lists to a master bill only between matching and departure', async () => {
+    const { z, send, documents } = await zone();
+    const d = z.deal();
+    const waiting = await send('agent', 'CEB603', d);
+    const early = await send('agent', 'CEB607', { ...d, invtNo: waiting.fields.invtNo! });
+    expect(early).toMatchObject({ messageType: 'CEB608', returnStatus: '100' });
+    expect(early.returnInfo).toContain('clearance.bill_lists');
+    const e = z.deal();
+    const ack = await documents(e);
+    await send('site', 'CEB507', e);
+    await send('logistics', 'CEB509', e);
+    const late = await send('agent', 'CEB607', { ...e, invtNo: ack.fields.invtNo! });
+    expect(late.returnStatus).toBe('100');
+    expect(late.returnInfo).toContain('departed');
   });
 
   it('rejects an A-list over the ceiling, naming both amounts', async () => {
@@ -202,5 +270,32 @@ describe.each(dialects())('export clearance on %s', (dialect) => {
     expect(r!.returnInfo).toContain('502');
     const rows = await h.platform.database.db.selectFrom('clearance_summary' as never).selectAll().execute();
     expect(rows).toHaveLength(0);
+  });
+
+  it('refuses a summary with an impossible or unpaired time range, another customs or a bad flag, and changes nothing', async () => {
+    const { h, z, send, documents } = await zone();
+    const d = z.deal({ statisticsFlag: 'B' });
+    const ack = await documents(d);
+    await send('site', 'CEB507', d);
+    await send('logistics', 'CEB509', d);
+    const invtNo = ack.fields.invtNo!;
+    const tries: Array<[Record<string, string>, string]> = [
+      [{ startTime: '20261301000000', endTime: '20261231235959' }, 'clearance.summary_time'],
+      [{ startTime: '20260301000000' }, 'clearance.summary_time'],
+      [{ startTime: '20260331000000', endTime: '20260301000000' }, 'clearance.summary_time'],
+      [{ customsCode: '0101' }, 'clearance.summary_customs'],
+      [{ summaryFlag: '3' }, 'clearance.summary_flag'],
+    ];
+    for (const [over, code] of tries) {
+      const msg = exportSamples.CEB701({ ...d, invtNo }) as Record<string, unknown>;
+      const apply = (msg.SummaryApply as Array<Record<string, Record<string, string>>>)[0]!;
+      Object.assign(apply.SummaryApplyHead!, over);
+      const [r] = await h.platform.clearance.ingest.submit(as(z.agent), [msg as never]);
+      expect(r!.returnStatus, JSON.stringify(over)).toBe('100');
+      expect(r!.returnInfo, JSON.stringify(over)).toContain(code);
+    }
+    expect(await h.platform.database.db.selectFrom('clearance_summary' as never).selectAll().execute()).toHaveLength(0);
+    const [ok] = await h.platform.clearance.ingest.submit(as(z.agent), [exportSamples.CEB701({ ...d, invtNo }) as never]);
+    expect(ok!.returnStatus).toBe('399');
   });
 });

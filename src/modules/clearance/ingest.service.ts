@@ -228,7 +228,8 @@ export function createIngest(deps: IngestDeps) {
         const stored = await u.doc(x.key);
         if (stored?.ebp_code && stored.order_no) orders.push([stored.ebp_code, stored.order_no]);
       }
-      await u.loadDeclarations(orders, accepted.filter((x) => x.def.kind === 'waybill').map((x) => x.key));
+      // Declarations by the waybills that arrive and those the lists name (one list per waybill).
+      await u.loadDeclarations(orders, [...accepted.filter((x) => x.def.kind === 'waybill').map((x) => x.key), ...lists.map((l) => `waybill:${l.logisticsCode}:${l.logisticsNo}`)]);
       // Export: the waybills and declarations the group's export documents name, read set-wise too.
       const exportWaybills = accepted.flatMap((x) => exportWaybillsOf(x));
       if (exportWaybills.length > 0) await u.loadDocs(exportWaybills);
@@ -340,8 +341,8 @@ export function createIngest(deps: IngestDeps) {
     if (!isExportDocKind(kind) && (isExportKind(kind) || isActionKind(kind) || isEventKind(kind))) throw new Error(`unhandled kind ${kind}`);
     // Export documents fill export declarations; the rest of the way is the same.
     const slots = isExportDocKind(kind)
-      ? { undecided: () => exportFlow.undecided(batch, kind, existing!), detach: () => exportFlow.detach(batch, kind, existing!), attach: (id: string, body: unknown) => exportFlow.attach(batch, u, kind, id, body) }
-      : { undecided: () => evaluator.undecided(u, kind, existing!), detach: () => evaluator.detach(u, kind, existing!, batch.now), attach: (id: string, body: unknown) => evaluator.attach(u, kind, id, body, batch.now) };
+      ? { undecided: () => exportFlow.undecided(batch, kind, existing!), detach: () => exportFlow.detach(batch, kind, existing!), attach: (id: string, body: unknown) => exportFlow.attach(batch, u, kind, id, body, h.appType === '2') }
+      : { undecided: () => evaluator.undecided(u, kind, existing!), detach: () => evaluator.detach(u, kind, existing!, batch.now), attach: (id: string, body: unknown) => evaluator.attach(u, kind, id, body, batch.now, h.appType === '2') };
     const existing = await u.doc(key);
     if (h.appType === '1' && existing) {
       return reject('clearance.duplicate', `业务编号重复：${key}（变更请用 appType=2）`, `duplicate business key ${key} (send appType 2 to change it)`);
@@ -356,6 +357,13 @@ export function createIngest(deps: IngestDeps) {
       const holder = kind === 'list' ? await u.declarationByOrder(l.ebpCode, l.orderNo) : await batch.ex!.byOrder(l.ebpCode, l.orderNo);
       if (holder?.list_id && holder.list_id !== existing?.id) {
         return reject('clearance.order_has_list', `电商平台 ${l.ebpCode} 的订单 ${l.orderNo} 已由清单 ${holder.cop_no ?? ''}（${holder.agent_code ?? ''}）申报`, `order ${l.orderNo} of platform ${l.ebpCode} is already declared by list ${holder.cop_no ?? ''} (${holder.agent_code ?? ''})`);
+      }
+      // One list per waybill too: arrivals, departures and bills find the list by its waybill.
+      const w = x.body as { logisticsCode: string; logisticsNo: string };
+      const wkey = kind === 'list' ? `waybill:${w.logisticsCode}:${w.logisticsNo}` : waybillKey(w.logisticsCode, w.logisticsNo);
+      const carrier = kind === 'list' ? await u.declarationByLogistics(wkey) : await batch.ex!.byLogistics(wkey);
+      if (carrier?.list_id && carrier.list_id !== existing?.id) {
+        return reject('clearance.waybill_has_list', `物流企业 ${w.logisticsCode} 的运单 ${w.logisticsNo} 已由清单 ${carrier.cop_no ?? ''}（${carrier.agent_code ?? ''}）申报`, `waybill ${w.logisticsNo} of logistics firm ${w.logisticsCode} is already declared by list ${carrier.cop_no ?? ''} (${carrier.agent_code ?? ''})`);
       }
     }
     if (existing) {
@@ -422,7 +430,27 @@ export function createIngest(deps: IngestDeps) {
     return imported + exported;
   }
 
-  return { submit, decide, expireWaiting };
+  /**
+   * A booking order (订仓单) filed after the 9810 lists that name it: those still waiting are evaluated
+   * again, so they conclude (or are rejected, named) now rather than expire. Returns how many there were.
+   */
+  async function bookingFiled(ownerCode: string, bookingNo: string): Promise<number> {
+    const now = deps.clock.now();
+    return deps.hot.transaction(async ({ sql, trx }) => {
+      if (sql.dialect === 'postgres') await sql.run('select pg_advisory_xact_lock(?)', [LOCK_KEY]);
+      const rows = await sql.all<{ id: string; ebp_code: string; order_no: string }>("select id, ebp_code, order_no from clearance_export where trade_mode = '9810' and ebc_code = ? and order_no = ? and status = 120 and list_id is not null and cancelled_at is null", [ownerCode, bookingNo]);
+      if (rows.length === 0) return 0;
+      const u = createUnit(sql, deps);
+      const batch: Batch = { trx, now, lookups: createLookups(deps), sql, ex: createExportStore(sql) };
+      await batch.ex!.preload(rows.map((r): [string, string] => [r.ebp_code, r.order_no]), []);
+      await exportFlow.evaluateAll(u, batch, rows.map((r) => r.id));
+      await u.flush();
+      await batch.ex!.flush();
+      return rows.length;
+    });
+  }
+
+  return { submit, decide, expireWaiting, bookingFiled };
 }
 
 export type Ingest = ReturnType<typeof createIngest>;

@@ -56,5 +56,10 @@ describe.each(dialects())('quota and window on %s', (dialect) => {
     // A late waybill changes nothing once the list is decided.
     await ingest.submit(as(zone.logistics), [aWaybillMessage(d)]);
     expect((await h.platform.clearance.queries.inventory(admin, d.copNo!)).status).toBe('100');
+    // The agent resends the list as a correction (appType 2): it reopens and, the waybill now there, clears.
+    const again = anInventoryMessage(d);
+    (again.Inventory as Array<{ InventoryHead: Record<string, string> }>)[0]!.InventoryHead.appType = '2';
+    await ingest.submit(as(zone.agent), [again]);
+    expect((await h.platform.clearance.queries.inventory(admin, d.copNo!)).status).toBe('800');
   });
 });

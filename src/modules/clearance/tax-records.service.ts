@@ -458,8 +458,10 @@ export function createTaxRecords(deps: TaxRecordDeps) {
           FROM clearance_summary s LEFT JOIN ${returns} rt ON rt.entry_id = s.entry_id
          WHERE 1 = 1 ${conditions(codes, period, 's.ebc_code', 's.created_at')}
         UNION ALL
-        SELECT x.entry_id, 'entry', x.ebc_code, x.released_at, x.currency, x.goods_fen, x.collected_fen, COALESCE(rt.fen, 0)
+        SELECT x.entry_id, 'entry', x.ebc_code, x.released_at, x.currency, x.goods_fen, x.collected_fen + COALESCE(eo.collected_fen, 0), COALESCE(rt.fen, 0)
           FROM clearance_export_entry x LEFT JOIN ${returns} rt ON rt.entry_id = x.entry_id
+          -- A 9710 declaration's FX is the receipt of payment (CEB403) of the platform order it names.
+          LEFT JOIN clearance_export eo ON x.trade_mode = '9710' AND eo.ebp_code = x.ebp_code AND eo.order_no = x.attached_no
          WHERE x.status IN (800, 899) AND x.released_at IS NOT NULL ${conditions(codes, period, 'x.ebc_code', 'x.released_at')}
       ) d ${filter}`;
   }

@@ -200,6 +200,10 @@ export function createUnit(hot: HotSql, deps: { sealer: Sealer; receipts: Receip
     addEvents(list: WaybillEvent[]) {
       events.push(...list);
     },
+    /** An event of this batch, not written yet, for a waybill. */
+    queuedEvent(waybillKey: string, kind: string): WaybillEvent | undefined {
+      return events.find((e) => e.waybill_key === waybillKey && e.kind === kind);
+    },
     queue(pending: PendingReceipt[]) {
       receipts.push(...pending);
     },

@@ -111,6 +111,9 @@ export function createBookingService(deps: OverseasDeps) {
       }
       throw e;
     }
+    // Lists that named the booking before it existed need not wait for their window to close; should this
+    // fail, the booking stands and the lists are evaluated on their next document or expire, named.
+    await deps.onBookingFiled?.(exporter.customsCode, v.bookingNo).catch(() => undefined);
     return { id, bookingNo: v.bookingNo, status: 'filed' };
   }
 

@@ -60,6 +60,11 @@ export interface OverseasDeps {
   audit: AuditLog;
   reference: OverseasReference;
   enterprises: OverseasEnterprises;
+  /**
+   * Told after a booking order commits (owner's customs code, booking number), so that 9810 lists waiting
+   * for it are evaluated at once. Its failure does not undo the booking.
+   */
+  onBookingFiled?: (ownerCode: string, bookingNo: string) => Promise<unknown>;
 }
 
 export interface OverseasOptions {

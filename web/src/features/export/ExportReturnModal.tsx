@@ -1,5 +1,5 @@
 /**
- * File an export return (出口退货) for a released or departed list: why the goods came back, the day they did,
+ * File an export return (出口退货) for a departed list: why the goods came back, the day they did,
  * and per goods line the quantity that came back (0 = not returned). The server checks the return window,
  * what is left to return and the excluded chapters; a refusal that names a line shows under that line, a
  * field it names under the field, anything else above the form, always with its stable code. On success the
@@ -31,10 +31,11 @@ const positive = (q: string | undefined) => !!q && QTY.test(q.trim()) && /[1-9]/
 
 /**
  * Whether the enterprise may file a return for the list: it is the list's declaring agent or its consignor,
- * and the list was released (800) or departed (899) and not cancelled. Mirrors the server's check.
+ * and the list departed (899) and was not cancelled. Mirrors the server's check.
  */
 export function mayFileReturn(l: ExportListDetail, me: EnterpriseDetail | undefined): boolean {
-  if (!me || !l.invtNo || l.cancelled || (l.status !== '800' && l.status !== '899')) return false;
+  // Goods come back only after they left the country (departed, 899).
+  if (!me || !l.invtNo || l.cancelled || l.status !== '899') return false;
   const mine = [me.customsCode, me.uscc].filter(Boolean);
   return mine.includes(l.agentCode) || mine.includes(l.ebcCode);
 }
