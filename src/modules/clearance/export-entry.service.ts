@@ -52,7 +52,10 @@ export interface EntryInput {
 }
 
 export interface ReturnInput {
-  invtNo: string;
+  /** The departed list the goods left by, or else… */
+  invtNo?: string | undefined;
+  /** …the released 9710/9810 declaration. */
+  entryId?: string | undefined;
   reason: string;
   returnedOn: string;
   lines: Array<{ gnum: number; qty: string }>;
@@ -235,61 +238,80 @@ export function createExportActions(deps: ExportActionDeps, ingest: Ingest) {
     });
   }
 
-  /** An export return: goods back unchanged within the window, so the tax side can exempt them. */
+  /**
+   * An export return: goods back unchanged within the window, so the tax side can exempt them. It names a
+   * departed list (`invtNo`) or a released B2B declaration (`entryId`, 9710/9810), never both.
+   */
   async function fileReturn(p: Principal, input: ReturnInput) {
     // The declaring agent or the consignor files it.
     const who = await caller(p, 'agent').catch(() => caller(p, 'ebc'));
     const now = deps.clock.now();
     const today = shanghaiDate(now);
     const params = (await deps.reference.regulationAt(today)).params;
+    if (!input.invtNo === !input.entryId) throw invalid('clearance.return_target', text('退货须指明出口清单 invtNo 或报关单 entryId，二者选一', 'a return names either the export list (invtNo) or the declaration (entryId), one of them'), { field: input.invtNo ? 'entryId' : 'invtNo' });
     if (!/^\d{4}-\d{2}-\d{2}$/.test(input.returnedOn) || input.returnedOn > today) throw invalid('clearance.return_date', text(`returnedOn 须为不晚于今天的日期：${input.returnedOn}`, `returnedOn must be a date no later than today: ${input.returnedOn}`), { field: 'returnedOn' });
+    const mineOf = (codes: Array<string | null>) => codes.some((c) => !!c && (c === who.customsCode || c === who.uscc));
     return write(async (trx) => {
       const t = trx.withTables<ClearanceTables>();
-      const e = await t.selectFrom('clearance_export').selectAll().where('invt_no', '=', input.invtNo).executeTakeFirst();
-      const mine = e && [e.agent_code, e.ebc_code].some((c) => c === who.customsCode || c === who.uscc);
-      if (!e || !mine) throw notFound('clearance.inventory_not_found', text(`没有出口清单：${input.invtNo}`, `no such export list: ${input.invtNo}`), { invtNo: input.invtNo });
-      // Goods come back only after they left: the window runs from the departure (出口之日).
-      if (e.cancelled_at || e.status !== 899 || !e.departed_at) throw rejected('clearance.return_not_exported', text(`清单 ${input.invtNo} 的货物尚未离境出口，不能退货`, `the goods of list ${input.invtNo} have not left the country, so they cannot come back as a return`), { status: e.status });
-      const exported = shanghaiDate(new Date(e.departed_at));
+      // What went out: its id, consignor, declaration, the day it left and its lines.
+      let target: { id: string; invtNo: string | null; entryId: string | null; ebcCode: string; currency: string | null; exportedAt: string; lines: Array<{ gnum: number; gcode: string; qty: string; totalFen: number }> };
+      if (input.invtNo) {
+        const e = await t.selectFrom('clearance_export').selectAll().where('invt_no', '=', input.invtNo).executeTakeFirst();
+        if (!e || !mineOf([e.agent_code, e.ebc_code])) throw notFound('clearance.inventory_not_found', text(`没有出口清单：${input.invtNo}`, `no such export list: ${input.invtNo}`), { invtNo: input.invtNo });
+        // Goods come back only after they left: the window runs from the departure (出口之日).
+        if (e.cancelled_at || e.status !== 899 || !e.departed_at) throw rejected('clearance.return_not_exported', text(`清单 ${input.invtNo} 的货物尚未离境出口，不能退货`, `the goods of list ${input.invtNo} have not left the country, so they cannot come back as a return`), { status: e.status });
+        const listDoc = await t.selectFrom('clearance_document').select('body').where('id', '=', e.list_id!).executeTakeFirstOrThrow();
+        const l = JSON.parse(deps.sealer.open(listDoc.body)) as ExportList;
+        const summary = e.summary_id ? await t.selectFrom('clearance_summary').select('entry_id').where('id', '=', e.summary_id).executeTakeFirst() : undefined;
+        target = { id: e.id, invtNo: input.invtNo, entryId: summary?.entry_id ?? null, ebcCode: e.ebc_code!, currency: e.currency, exportedAt: e.departed_at, lines: l.lines.map((x) => ({ gnum: x.gnum, gcode: x.gcode, qty: x.qty, totalFen: x.totalPriceFen })) };
+      } else {
+        const x = await t.selectFrom('clearance_export_entry').selectAll().where('entry_id', '=', input.entryId!).executeTakeFirst();
+        if (!x || !mineOf([x.agent_code, x.ebc_code])) throw notFound('clearance.entry_not_found', text(`没有报关单：${input.entryId}`, `no such declaration: ${input.entryId}`), { entryId: input.entryId });
+        // A B2B declaration's goods are exported on its release.
+        if (x.status !== 800 || !x.released_at) throw rejected('clearance.return_not_exported', text(`报关单 ${input.entryId} 未放行出口，不能退货`, `declaration ${input.entryId} was not released for export, so nothing can come back`), { status: x.status });
+        const lines = JSON.parse(x.lines_json) as Array<{ gnum: number; gcode: string; qty: string; totalFen: number }>;
+        target = { id: x.id, invtNo: null, entryId: x.entry_id, ebcCode: x.ebc_code, currency: x.currency, exportedAt: x.released_at, lines };
+      }
+      const what = target.invtNo ? { zh: '清单', en: 'list' } : { zh: '报关单', en: 'declaration' };
+      const exported = shanghaiDate(new Date(target.exportedAt));
       const limit = addMonths(exported, params.exportReturnMonths);
-      if (input.returnedOn > limit) throw rejected('clearance.return_window', text(`退货日期 ${input.returnedOn} 超过离境出口（${exported}）后 ${params.exportReturnMonths} 个月（${limit}）`, `returned on ${input.returnedOn}, past ${params.exportReturnMonths} months after export on ${exported} (${limit})`), { exported, limit });
-      if (input.returnedOn < exported) throw invalid('clearance.return_date', text(`退货日期 ${input.returnedOn} 早于离境出口日期 ${exported}`, `returned on ${input.returnedOn}, before export on ${exported}`), { field: 'returnedOn' });
-      const listDoc = await t.selectFrom('clearance_document').select('body').where('id', '=', e.list_id!).executeTakeFirstOrThrow();
-      const l = JSON.parse(deps.sealer.open(listDoc.body)) as ExportList;
+      if (input.returnedOn > limit) throw rejected('clearance.return_window', text(`退货日期 ${input.returnedOn} 超过出口（${exported}）后 ${params.exportReturnMonths} 个月（${limit}）`, `returned on ${input.returnedOn}, past ${params.exportReturnMonths} months after export on ${exported} (${limit})`), { exported, limit });
+      if (input.returnedOn < exported) throw invalid('clearance.return_date', text(`退货日期 ${input.returnedOn} 早于出口日期 ${exported}`, `returned on ${input.returnedOn}, before export on ${exported}`), { field: 'returnedOn' });
       const excluded = chaptersOf(params.exportReturnExcludedChapters);
-      const earlier = await t.selectFrom('clearance_export_return').select('lines_json').where('export_id', '=', e.id).execute();
+      const earlier = await t.selectFrom('clearance_export_return').select('lines_json').where('export_id', '=', target.id).execute();
       const back = new Map<number, bigint>();
       for (const r of earlier) for (const x of JSON.parse(r.lines_json) as Array<{ gnum: number; qty: string }>) back.set(x.gnum, (back.get(x.gnum) ?? 0n) + e5(x.qty));
       let returnedFen = 0;
       for (const [i, x] of input.lines.entries()) {
-        const line = l.lines.find((y) => y.gnum === x.gnum);
-        if (!line) throw invalid('clearance.return_line', text(`lines[${i}].gnum：清单没有第 ${x.gnum} 项`, `lines[${i}].gnum: the list has no line ${x.gnum}`), { field: `lines[${i}].gnum` });
+        const line = target.lines.find((y) => y.gnum === x.gnum);
+        if (!line) throw invalid('clearance.return_line', text(`lines[${i}].gnum：${what.zh}没有第 ${x.gnum} 项`, `lines[${i}].gnum: the ${what.en} has no line ${x.gnum}`), { field: `lines[${i}].gnum` });
         if (excluded.has(line.gcode.slice(0, 2))) throw rejected('clearance.return_excluded', text(`第 ${x.gnum} 项 ${line.gcode}（第 ${line.gcode.slice(0, 2)} 章，食品）不适用出口退货免税`, `line ${x.gnum} ${line.gcode} (chapter ${line.gcode.slice(0, 2)}, food) cannot come back tax free`), { gnum: x.gnum });
         const q = e5(x.qty);
         const left = e5(line.qty) - (back.get(x.gnum) ?? 0n);
         if (q <= 0n || q > left) throw rejected('clearance.return_qty', text(`第 ${x.gnum} 项退货数量 ${x.qty} 须大于 0 且不超过未退数量 ${fromE5(left)}`, `line ${x.gnum}: return quantity ${x.qty} must be above 0 and at most the ${fromE5(left)} not yet returned`), { gnum: x.gnum, left: fromE5(left) });
-        returnedFen += Number(roundHalfUp(BigInt(line.totalPriceFen) * q, e5(line.qty)));
+        returnedFen += Number(roundHalfUp(BigInt(line.totalFen) * q, e5(line.qty)));
       }
-      const summary = e.summary_id ? await t.selectFrom('clearance_summary').select('entry_id').where('id', '=', e.summary_id).executeTakeFirst() : undefined;
-      const row: ClearanceTables['clearance_export_return'] = { id: newId(), export_id: e.id, invt_no: input.invtNo, entry_id: summary?.entry_id ?? null, ebc_code: e.ebc_code!, reason: input.reason, lines_json: JSON.stringify(input.lines), returned_fen: returnedFen, returned_on: input.returnedOn, sender_id: p.enterpriseId!, created_at: now.toISOString() };
+      // A declaration's return keeps the declaration's id where a list's keeps the list's (export_id).
+      const row: ClearanceTables['clearance_export_return'] = { id: newId(), export_id: target.id, invt_no: target.invtNo ?? '', entry_id: target.entryId, ebc_code: target.ebcCode, reason: input.reason, lines_json: JSON.stringify(input.lines), returned_fen: returnedFen, returned_on: input.returnedOn, sender_id: p.enterpriseId!, created_at: now.toISOString() };
       await t.insertInto('clearance_export_return').values(row).execute();
-      await deps.audit.append(trx, { actor: actorOf(p), action: 'clearance.export_return.file', subject: `inventory:${input.invtNo}`, after: { lines: input.lines, returnedFen, entryId: row.entry_id } });
-      return { id: row.id, invtNo: row.invt_no, entryId: row.entry_id, returnedOn: row.returned_on, amount: formatYuan(returnedFen), currency: e.currency };
+      await deps.audit.append(trx, { actor: actorOf(p), action: 'clearance.export_return.file', subject: target.invtNo ? `inventory:${target.invtNo}` : `entry:${target.entryId}`, after: { lines: input.lines, returnedFen, entryId: row.entry_id } });
+      return { id: row.id, invtNo: target.invtNo, entryId: row.entry_id, returnedOn: row.returned_on, amount: formatYuan(returnedFen), currency: target.currency };
     });
   }
 
-  async function returns(p: Principal, f: { invtNo?: string; limit: number; offset: number }) {
+  async function returns(p: Principal, f: { invtNo?: string; entryId?: string; limit: number; offset: number }) {
     const codes = await scope(p);
     let q = db.selectFrom('clearance_export_return').selectAll();
     // The consignor's returns, and those of the lists the caller declared as agent.
     if (codes) {
       const mine = codes.length ? codes : [''];
-      q = q.where((eb) => eb.or([eb('ebc_code', 'in', mine), eb('export_id', 'in', eb.selectFrom('clearance_export').select('id').where('agent_code', 'in', mine))]));
+      q = q.where((eb) => eb.or([eb('ebc_code', 'in', mine), eb('export_id', 'in', eb.selectFrom('clearance_export').select('id').where('agent_code', 'in', mine)), eb('export_id', 'in', eb.selectFrom('clearance_export_entry').select('id').where('agent_code', 'in', mine))]));
     }
     if (f.invtNo) q = q.where('invt_no', '=', f.invtNo);
+    if (f.entryId) q = q.where('entry_id', '=', f.entryId);
     const total = await q.clearSelect().select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
     const rows = await q.orderBy('created_at', 'desc').limit(f.limit).offset(f.offset).execute();
-    return { total: Number(total.n), items: rows.map((r) => ({ id: r.id, invtNo: r.invt_no, entryId: r.entry_id, ebcCode: r.ebc_code, reason: r.reason, returnedOn: r.returned_on, amount: formatYuan(Number(r.returned_fen)), lines: JSON.parse(r.lines_json) as Array<{ gnum: number; qty: string }>, createdAt: r.created_at })) };
+    return { total: Number(total.n), items: rows.map((r) => ({ id: r.id, invtNo: r.invt_no || null, entryId: r.entry_id, ebcCode: r.ebc_code, reason: r.reason, returnedOn: r.returned_on, amount: formatYuan(Number(r.returned_fen)), lines: JSON.parse(r.lines_json) as Array<{ gnum: number; qty: string }>, createdAt: r.created_at })) };
   }
 
   return { applySummary, fileEntry, entries, entry, decideEntry, fileReturn, returns };

@@ -138,6 +138,16 @@ describe.each(dialects())('export clearance API on %s', (dialect) => {
     expect(await rebate()).toMatchObject({ collected: '0.00', fullyCollected: false });
     await send('pay', 'CEB403', d);
     expect(await rebate()).toMatchObject({ goodsValue: '320.00', collected: '320.00', fullyCollected: true });
+    // One scarf of the declaration comes back: a return by entryId, and the rebate record counts it.
+    const ret = (payload: Record<string, unknown>) => h.app.inject({ method: 'POST', url: '/api/v1/export/returns', headers: h.auth(agentToken), payload: { reason: '质量退回', returnedOn: '2026-03-10', lines: [{ gnum: 1, qty: '1' }], ...payload } });
+    expect((await ret({})).json().error.code).toBe('clearance.return_target');
+    expect((await ret({ entryId: ok.json().entryId, invtNo: 'X' })).json().error.code).toBe('clearance.return_target');
+    const back = await ret({ entryId: ok.json().entryId });
+    expect(back.statusCode).toBe(201);
+    expect(back.json()).toMatchObject({ invtNo: null, entryId: ok.json().entryId, amount: '160.00' });
+    expect((await ret({ entryId: ok.json().entryId, lines: [{ gnum: 1, qty: '2' }] })).json().error.code).toBe('clearance.return_qty');
+    expect(await rebate()).toMatchObject({ returned: '160.00', collected: '320.00' });
+    expect((await h.app.inject({ url: `/api/v1/export/returns?entryId=${ok.json().entryId}`, headers: h.auth(agentToken) })).json()).toMatchObject({ total: 1, items: [{ invtNo: null, amount: '160.00' }] });
     const twin = await h.app.inject({ method: 'POST', url: '/api/v1/export/entries', headers: h.auth(agentToken), payload: body({ copNo: 'B2BTWIN' }) });
     expect(twin.statusCode).toBe(422);
     expect(twin.json().error).toMatchObject({ code: 'clearance.entry_already_declared', details: { entryId: ok.json().entryId } });

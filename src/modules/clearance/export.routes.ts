@@ -185,14 +185,14 @@ export function exportRoutes(q: ExportQueries, actions: ExportActions): FastifyP
     app.post('/api/v1/export/returns', {
       schema: {
         tags,
-        description: 'An export return: goods back unchanged within the window (regulation parameter exportReturnMonths), linked to the list and its declaration so the tax side can exempt them.',
-        body: Type.Object({ invtNo: Code(20), reason: Type.String({ minLength: 1, maxLength: 500 }), returnedOn: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }), lines: Type.Array(Type.Object({ gnum: Type.Integer({ minimum: 1 }), qty: Decimal }, { additionalProperties: false }), { minItems: 1, maxItems: 99 }) }, { additionalProperties: false }),
-        response: { 201: Type.Object({ id: Type.String(), invtNo: Type.String(), entryId: Nullable(Type.String()), returnedOn: Type.String(), amount: Money, currency: Nullable(Type.String()) }) },
+        description: 'An export return: goods back unchanged within the window (regulation parameter exportReturnMonths) after export, naming a departed list (invtNo) or a released 9710/9810 declaration (entryId), linked to its declaration so the tax side can exempt them.',
+        body: Type.Object({ invtNo: Type.Optional(Code(20)), entryId: Type.Optional(Type.String({ pattern: '^\\d{18}$' })), reason: Type.String({ minLength: 1, maxLength: 500 }), returnedOn: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }), lines: Type.Array(Type.Object({ gnum: Type.Integer({ minimum: 1 }), qty: Decimal }, { additionalProperties: false }), { minItems: 1, maxItems: 99 }) }, { additionalProperties: false }),
+        response: { 201: Type.Object({ id: Type.String(), invtNo: Nullable(Type.String()), entryId: Nullable(Type.String()), returnedOn: Type.String(), amount: Money, currency: Nullable(Type.String()) }) },
       },
     }, async (req, reply) => reply.code(201).send(await actions.fileReturn(requireRole(req.principal, 'enterprise'), req.body)));
 
     app.get('/api/v1/export/returns', {
-      schema: { tags, querystring: Type.Object({ ...PageQuery, invtNo: Type.Optional(Code(20)) }), response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(Type.Object({ id: Type.String(), invtNo: Type.String(), entryId: Nullable(Type.String()), ebcCode: Type.String(), reason: Type.String(), returnedOn: Type.String(), amount: Money, lines: Type.Array(Type.Object({ gnum: Type.Integer(), qty: Type.String() })), createdAt: Type.String() })) }) } },
+      schema: { tags, querystring: Type.Object({ ...PageQuery, invtNo: Type.Optional(Code(20)), entryId: Type.Optional(Type.String({ pattern: '^\\d{18}$' })) }), response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(Type.Object({ id: Type.String(), invtNo: Nullable(Type.String()), entryId: Nullable(Type.String()), ebcCode: Type.String(), reason: Type.String(), returnedOn: Type.String(), amount: Money, lines: Type.Array(Type.Object({ gnum: Type.Integer(), qty: Type.String() })), createdAt: Type.String() })) }) } },
     }, async (req) => actions.returns(requireAuth(req.principal), { ...req.query, ...page(req.query.limit, req.query.offset) }));
   };
 }
