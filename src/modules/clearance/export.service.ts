@@ -303,6 +303,8 @@ export function createExportFlow(deps: IngestDeps) {
     const params = (await b.lookups.regulation(today)).params;
     let asked = nodes(x.doc.SummaryApplyList).map((l) => str(l, 'invtNo'));
     let found: ExportRow[];
+    // SummaryApplyList is unbounded: an application comes whole, so that it can be all or nothing.
+    if (Number(str(h, 'msgCount') || '1') > 1) return fail('clearance.summary_parts', `汇总申请须以一份报文申报（msgCount 为 ${str(h, 'msgCount')}）：SummaryApplyList 条数不限，请勿拆分`, `a summary application comes as one message (msgCount is ${str(h, 'msgCount')}): SummaryApplyList takes any number of lists, so do not split it`);
     if (head.summaryFlag !== '1' && head.summaryFlag !== '2') return fail('clearance.summary_flag', `汇总标志 summaryFlag 须为 1 或 2，不能是 ${head.summaryFlag}`, `summaryFlag must be 1 or 2, not ${head.summaryFlag}`);
     const start = str(h, 'startTime');
     const end = str(h, 'endTime');

@@ -90,6 +90,32 @@ describe.each(dialects())('export clearance on %s', (dialect) => {
     expect((await receipts('agent')).at(-1)).toMatchObject({ messageType: 'CEB604', returnStatus: '800' });
   });
 
+  it('takes an arrival split in parts (msgCount 2) part by part, and refuses a split summary application', async () => {
+    const { z, send, documents, receipts } = await zone();
+    const a = z.deal({ statisticsFlag: 'B' });
+    const b = z.deal({ statisticsFlag: 'B' });
+    const ackA = await documents(a);
+    await documents(b);
+    const part = (d: Partial<ExportDeal>, seq: string) => {
+      const m = exportSamples.CEB507({ ...d, copNo: a.copNo }) as Record<string, unknown>;
+      Object.assign((m.Arrival as Array<Record<string, Record<string, string>>>)[0]!.ArrivalHead!, { msgCount: '2', msgSeqNo: seq });
+      return m;
+    };
+    expect((await send.raw('site', part(a, '1')))[0]).toMatchObject({ messageType: 'CEB508', returnStatus: '120' });
+    expect((await send.raw('site', part(b, '2')))[0]).toMatchObject({ messageType: 'CEB508', returnStatus: '120' });
+    const released = (await receipts('agent')).filter((r) => r.messageType === 'CEB604' && r.returnStatus === '800').map((r) => r.fields.copNo);
+    expect(released.sort()).toEqual([a.copNo, b.copNo].sort());
+    // The same part again is a duplicate.
+    expect((await send.raw('site', part(a, '1')))[0]!.returnInfo).toContain('clearance.duplicate');
+
+    await send('logistics', 'CEB509', a);
+    const sum = exportSamples.CEB701({ ...a, invtNo: ackA.fields.invtNo! }) as Record<string, unknown>;
+    Object.assign((sum.SummaryApply as Array<Record<string, Record<string, string>>>)[0]!.SummaryApplyHead!, { msgCount: '2', msgSeqNo: '1' });
+    const [split] = await send.raw('agent', sum);
+    expect(split).toMatchObject({ messageType: 'CEB702', returnStatus: '100' });
+    expect(split!.returnInfo).toContain('clearance.summary_parts');
+  });
+
   it('rejects a list whose waybill never comes when the window closes, naming the waybill', async () => {
     const { h, z, send, receipts } = await zone();
     const d = z.deal();

@@ -234,7 +234,7 @@ export const KINDS: Record<string, KindDef> = {
     senderRoles: ['logistics', 'warehouse'],
     senderFields: ['logisticsCode', 'operatorCode'],
     map: (doc) => doc,
-    businessKey: (h) => `e-arrival:${s(h, 'operatorCode')}:${s(h, 'copNo')}`,
+    businessKey: (h) => `e-arrival:${s(h, 'operatorCode')}:${s(h, 'copNo')}${partOf(h)}`,
     receiptFields: (h) => ({ guid: s(h, 'guid'), operatorCode: s(h, 'operatorCode'), logisticsCode: s(h, 'logisticsCode'), preNo: preNoOf(s(h, 'operatorCode'), `A${s(h, 'copNo')}`), copNo: s(h, 'copNo'), billNo: s(h, 'billNo') || s(h, 'copNo'), msgSeqNo: s(h, 'msgSeqNo') || '1' }),
   },
   CEB509: {
@@ -247,7 +247,7 @@ export const KINDS: Record<string, KindDef> = {
     senderRoles: ['logistics'],
     senderFields: ['logisticsCode'],
     map: (doc) => doc,
-    businessKey: (h) => `e-departure:${s(h, 'logisticsCode')}:${s(h, 'copNo')}`,
+    businessKey: (h) => `e-departure:${s(h, 'logisticsCode')}:${s(h, 'copNo')}${partOf(h)}`,
     receiptFields: (h) => ({ guid: s(h, 'guid'), logisticsCode: s(h, 'logisticsCode'), copNo: s(h, 'copNo'), preNo: preNoOf(s(h, 'logisticsCode'), `D${s(h, 'copNo')}`), msgSeqNo: s(h, 'msgSeqNo') || '1' }),
   },
   CEB607: {
@@ -260,7 +260,7 @@ export const KINDS: Record<string, KindDef> = {
     senderRoles: ['agent'],
     senderFields: ['agentCode'],
     map: (doc) => doc,
-    businessKey: (h) => `e-bill:${s(h, 'agentCode')}:${s(h, 'copNo')}`,
+    businessKey: (h) => `e-bill:${s(h, 'agentCode')}:${s(h, 'copNo')}${partOf(h)}`,
     receiptFields: (h) => ({ guid: s(h, 'guid'), agentCode: s(h, 'agentCode'), logisticsCode: s(h, 'logisticsCode'), copNo: s(h, 'copNo'), preNo: preNoOf(s(h, 'agentCode'), `W${s(h, 'copNo')}`), billNo: s(h, 'billNo'), msgSeqNo: s(h, 'msgSeqNo') || '1' }),
   },
   CEB701: {
@@ -277,6 +277,15 @@ export const KINDS: Record<string, KindDef> = {
     receiptFields: (h) => ({ guid: s(h, 'guid'), agentCode: s(h, 'agentCode'), ebcCode: s(h, 'ebcCode'), copNo: s(h, 'copNo'), preNo: preNoOf(s(h, 'agentCode'), `S${s(h, 'copNo')}`), sumNo: '', msgSeqNo: s(h, 'msgSeqNo') || '1' }),
   },
 };
+
+/**
+ * A message split in parts (msgCount > 1, msgSeqNo from 1) keeps one business key per part: the parts of an
+ * arrival, departure or master/sub waybill list each name their own waybills and are taken one by one.
+ */
+function partOf(h: Node): string {
+  const count = Number(s(h, 'msgCount') || '1');
+  return count > 1 ? `#${s(h, 'msgSeqNo') || '1'}/${count}` : '';
+}
 
 export const isActionKind = (k: KindDef['kind']): k is ActionKind => k === 'cancel' || k === 'return';
 export const isEventKind = (k: KindDef['kind']): k is EventKind => k === 'waybill_status' || k === 'arrival';
