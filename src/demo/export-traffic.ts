@@ -8,7 +8,7 @@
 import { randomInt } from 'node:crypto';
 import type { Platform } from '../compose.js';
 import type { App } from '../platform/http/app.js';
-import type { Principal } from '../platform/http/principal.js';
+import { demoKeys, demoPoster } from './keys.js';
 import { exportSamples, type ExportDeal } from '../gateway/ceb/samples-export.js';
 import { formatYuan, parseYuan } from '../kernel/money.js';
 import { DEMO_BOOKING } from './overseas.js';
@@ -28,20 +28,8 @@ export interface ExportTrafficReport {
 }
 
 export async function driveExportTraffic(platform: Platform, app: App, n: number): Promise<ExportTrafficReport> {
-  const admin: Principal = { kind: 'user', id: 'demo', name: 'demo-traffic', role: 'admin', enterpriseId: null };
-  const keys = new Map<string, string>();
-  const keyFor = async (code: string) => {
-    if (!keys.has(code)) {
-      const e = await platform.registry.enterprises.byCode(code);
-      if (!e || !e.approved) throw new Error(`the demo zone has no approved enterprise ${code}: load it first (cbec demo)`);
-      keys.set(code, (await platform.registry.enterprises.createApiKey(admin, e.id, 'demo export traffic')).key);
-    }
-    return keys.get(code)!;
-  };
-  const post = async (code: string, message: unknown) => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/messages', payload: message as object, headers: { authorization: `Bearer ${await keyFor(code)}` } });
-    if (res.statusCode !== 200) throw new Error(`the gateway refused a demo export message: ${res.statusCode} ${res.body.slice(0, 300)}`);
-  };
+  const keyFor = demoKeys(platform, 'demo export traffic');
+  const post = demoPoster(app, keyFor, 'demo export');
   const stamp = Date.now().toString(36).toUpperCase();
   const byOutcome: Record<string, number> = {};
   let documents = 0;
@@ -106,21 +94,9 @@ export async function driveExportTraffic(platform: Platform, app: App, n: number
  * 10000004 naming the booking. Returns the declaration number.
  */
 export async function driveB2BExports(platform: Platform, app: App): Promise<{ list: string; entryId: string }> {
-  const admin: Principal = { kind: 'user', id: 'demo', name: 'demo-b2b', role: 'admin', enterpriseId: null };
-  const keys = new Map<string, string>();
-  const keyFor = async (code: string) => {
-    if (!keys.has(code)) {
-      const e = await platform.registry.enterprises.byCode(code);
-      if (!e || !e.approved) throw new Error(`the demo zone has no approved enterprise ${code}: load it first (cbec demo)`);
-      keys.set(code, (await platform.registry.enterprises.createApiKey(admin, e.id, 'demo B2B exports')).key);
-    }
-    return keys.get(code)!;
-  };
-  const post = async (code: string, message: unknown) => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/messages', payload: message as object, headers: { authorization: `Bearer ${await keyFor(code)}` } });
-    const receipt = res.json() as { returnStatus?: string; returnInfo?: string };
-    if (res.statusCode !== 200 || receipt.returnStatus === '100') throw new Error(`the gateway refused a demo B2B message: ${res.statusCode} ${res.body.slice(0, 300)}`);
-  };
+  const keyFor = demoKeys(platform, 'demo B2B exports');
+  const send = demoPoster(app, keyFor, 'demo B2B');
+  const post = (code: string, message: unknown) => send(code, message, { accepted: true });
   const exporter = EXPORTERS[0]!;
   const seq = Date.now().toString(36).toUpperCase();
   const d: Partial<ExportDeal> = {

@@ -9,7 +9,7 @@ import type { Platform } from '../compose.js';
 import { computeTax } from '../modules/clearance/index.js';
 import { formatYuan, parseYuan } from '../kernel/money.js';
 import { anInventoryMessage, anOrderMessage, aPaymentMessage, aWaybillMessage, type SampleDeal, type SampleItem } from '../gateway/ceb/samples.js';
-import type { Principal } from '../platform/http/principal.js';
+import { demoKeys } from './keys.js';
 import type { App } from '../platform/http/app.js';
 
 interface Goods {
@@ -54,16 +54,7 @@ export interface TrafficReport {
 }
 
 export async function driveTraffic(platform: Platform, app: App, n: number, onProgress: (done: number) => void = () => {}): Promise<TrafficReport> {
-  const admin: Principal = { kind: 'user', id: 'demo', name: 'demo-traffic', role: 'admin', enterpriseId: null };
-  const keys = new Map<string, string>();
-  const keyFor = async (code: string) => {
-    if (!keys.has(code)) {
-      const e = await platform.registry.enterprises.byCode(code);
-      if (!e || !e.approved) throw new Error(`the demo zone has no approved enterprise ${code}: load it first (cbec demo)`);
-      keys.set(code, (await platform.registry.enterprises.createApiKey(admin, e.id, 'demo traffic')).key);
-    }
-    return keys.get(code)!;
-  };
+  const keyFor = demoKeys(platform, 'demo traffic');
   const started = Date.now();
   const stamp = Date.now().toString(36).toUpperCase();
   const byOutcome: Record<string, number> = {};
