@@ -136,24 +136,33 @@ export function createExportQueries(deps: QueryDeps & { bookings?: BookingLookup
     return b ? { bookingNo: b.bookingNo, warehouseName: b.warehouseName, country: b.country, warehouseApproved: b.warehouseApproved, goodsValue: formatYuan(b.goodsFen) } : null;
   }
 
+  /**
+   * What happened to an export declaration: the receipts of the list and of its documents (one per
+   * message, though each recipient holds a copy), the waybill's events and the returns.
+   */
+  async function trail(r: Row, documentGuids: string[]) {
+    const history = await db.selectFrom('clearance_receipt').select(['cursor', 'message_type', 'return_status', 'body_json', 'created_at']).where('ref_guid', 'in', [r.id, ...documentGuids]).orderBy('cursor').execute();
+    const seen = new Set<string>();
+    const receipts = history
+      .filter((x) => {
+        const key = `${x.message_type}|${x.return_status}|${x.created_at}`;
+        return seen.has(key) ? false : (seen.add(key), true);
+      })
+      .map((x) => ({ cursor: Number(x.cursor), messageType: x.message_type, returnStatus: String(x.return_status), returnInfo: storedFields(x.body_json).returnInfo ?? '', at: x.created_at }));
+    const events = r.logistics_key ? await db.selectFrom('clearance_waybill_event').selectAll().where('waybill_key', '=', r.logistics_key).orderBy('seq').execute() : [];
+    const returns = await db.selectFrom('clearance_export_return').selectAll().where('export_id', '=', r.id).orderBy('created_at').execute();
+    return { receipts, events, returns };
+  }
+
   async function list(p: Principal, copNo: string, agentCode?: string) {
     const r = await visible(p, copNo, agentCode);
     const docs = await bodies([r.order_id, r.receipt_id, r.waybill_id, r.list_id]);
     const raw = (id: string | null) => (id ? (docs.get(id)?.body ?? null) : null);
     const doc = (id: string | null) => cebView(raw(id)) as Record<string, unknown> | null;
     const l = raw(r.list_id) as unknown as ExportList | null;
-    const refs = [r.id, ...[...docs.values()].map((d) => d.guid)];
-    const receipts = await db.selectFrom('clearance_receipt').select(['cursor', 'message_type', 'return_status', 'body_json', 'created_at']).where('ref_guid', 'in', refs).orderBy('cursor').execute();
-    const events = r.logistics_key ? await db.selectFrom('clearance_waybill_event').selectAll().where('waybill_key', '=', r.logistics_key).orderBy('seq').execute() : [];
-    const returns = await db.selectFrom('clearance_export_return').selectAll().where('export_id', '=', r.id).orderBy('created_at').execute();
-    const seen = new Set<string>();
+    const { receipts, events, returns } = await trail(r, [...docs.values()].map((d) => d.guid));
     const timeline: Array<{ at: string; kind: string; messageType: string | null; returnStatus: string | null; info: string }> = [];
-    for (const x of receipts) {
-      const key = `${x.message_type}|${x.return_status}|${x.created_at}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      timeline.push({ at: x.created_at, kind: 'receipt', messageType: x.message_type, returnStatus: String(x.return_status), info: storedFields(x.body_json).returnInfo ?? '' });
-    }
+    for (const x of receipts) timeline.push({ at: x.at, kind: 'receipt', messageType: x.messageType, returnStatus: x.returnStatus, info: x.returnInfo });
     const kindOf: Record<string, string> = { export_arrival: 'arrival', export_departure: 'departure', export_bill: 'bill' };
     for (const e of events) timeline.push({ at: e.received_at, kind: kindOf[e.kind] ?? e.kind, messageType: null, returnStatus: null, info: `${e.status}${e.note ? ` (${e.note})` : ''}` });
     if (r.cancelled_at) timeline.push({ at: r.cancelled_at, kind: 'cancel', messageType: null, returnStatus: null, info: (JSON.parse(r.reasons_json) as Reason[]).map((x) => x.message.zh).join('；') });
@@ -195,10 +204,7 @@ export function createExportQueries(deps: QueryDeps & { bookings?: BookingLookup
     const h = header(r);
     const docIds = [r.order_id, r.receipt_id, r.waybill_id, r.list_id].filter((x): x is string => !!x);
     const guids = docIds.length > 0 ? await db.selectFrom('clearance_document').select('guid').where('id', 'in', docIds).execute() : [];
-    const history = await db.selectFrom('clearance_receipt').select(['cursor', 'message_type', 'return_status', 'body_json', 'created_at']).where('ref_guid', 'in', [r.id, ...guids.map((g) => g.guid)]).orderBy('cursor').execute();
-    const seen = new Set<string>();
-    const returns = await db.selectFrom('clearance_export_return').selectAll().where('export_id', '=', r.id).orderBy('created_at').execute();
-    const events = r.logistics_key ? await db.selectFrom('clearance_waybill_event').selectAll().where('waybill_key', '=', r.logistics_key).orderBy('seq').execute() : [];
+    const { receipts, events, returns } = await trail(r, guids.map((g) => g.guid));
     return {
       direction: 'export' as const,
       copNo: h.copNo,
@@ -213,13 +219,7 @@ export function createExportQueries(deps: QueryDeps & { bookings?: BookingLookup
       reasons: JSON.parse(r.reasons_json) as Reason[],
       dutiablePrice: null,
       tax: null,
-      // One receipt a message, though each of its recipients holds a copy.
-      receipts: history
-        .filter((x) => {
-          const key = `${x.message_type}|${x.return_status}|${x.created_at}`;
-          return seen.has(key) ? false : (seen.add(key), true);
-        })
-        .map((x) => ({ cursor: Number(x.cursor), messageType: x.message_type, returnStatus: String(x.return_status), returnInfo: storedFields(x.body_json).returnInfo ?? '', at: x.created_at })),
+      receipts,
       returns: returns.map((x) => ({ guid: x.id, at: x.created_at, lines: JSON.parse(x.lines_json) as Array<{ gnum: number; qty: string }>, releasedFen: 0, taxWaivedFen: 0, reason: x.reason, amount: formatYuan(Number(x.returned_fen)) })),
       waybillEvents: events.map((e) => ({ kind: e.kind, status: e.status, eventTime: e.event_time, note: e.note, receivedAt: e.received_at })),
       decidedAt: r.released_at,

@@ -20,7 +20,7 @@ import { waybillKey } from './export.store.js';
 import type { ExportDocKind } from './kinds.js';
 import { invtNoOf, preNoOf } from './kinds.js';
 import type { ClearanceTables } from './migrations.js';
-import type { ReceiptDraft } from './receipts.js';
+import { cebInstant, type ReceiptDraft } from './receipts.js';
 import { checkSummary, summaryItems, type SummaryCandidate, type SummaryLine } from './summary.rules.js';
 import type { DocKey, Unit } from './unit.js';
 import { shanghaiDate } from './evaluate.service.js';
@@ -310,8 +310,8 @@ export function createExportFlow(deps: IngestDeps) {
     const end = str(h, 'endTime');
     if (start || end) {
       // A time range names the lists instead of the body (CEB spec 2.21): both times, in order.
-      const from = cebTime(start);
-      const to = cebTime(end);
+      const from = cebInstant(start);
+      const to = cebInstant(end);
       if (!from || !to) return fail('clearance.summary_time', `startTime 与 endTime 须成对填写，格式 yyyyMMddHHmmss：${!from ? `startTime ${start || '（空）'}` : `endTime ${end || '（空）'}`}`, `startTime and endTime go together, as yyyyMMddHHmmss: ${!from ? `startTime ${start || '(empty)'}` : `endTime ${end || '(empty)'}`}`);
       if (to < from) return fail('clearance.summary_time', `endTime ${end} 早于 startTime ${start}`, `endTime ${end} is before startTime ${start}`);
       found = await b.ex!.released(head.agentCode, head.ebcCode, from, to);
@@ -372,17 +372,6 @@ export function createExportFlow(deps: IngestDeps) {
 }
 
 export type ExportFlow = ReturnType<typeof createExportFlow>;
-
-/** A CEB time (yyyyMMddHHmmss, Beijing) as an ISO instant, or null when it is not a real time. */
-export function cebTime(t: string): string | null {
-  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(t);
-  if (!m) return null;
-  const [, y, mo, d, hh, mi, ss] = m.map(Number) as [number, number, number, number, number, number, number];
-  const utc = Date.UTC(y, mo - 1, d, hh, mi, ss);
-  const back = new Date(utc);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || hh > 23 || mi > 59 || ss > 59) return null;
-  return new Date(utc - 8 * 3600_000).toISOString();
-}
 
 /** The next 9-digit serial of customs declarations (summaries and B2B entries) in a district and year. */
 export async function nextSerial(sql: HotSql, customs: string, year: string): Promise<string> {

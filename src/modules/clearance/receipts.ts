@@ -47,6 +47,17 @@ export function cebReturnTime(d: Date): string {
   return t.slice(0, 4) + t.slice(5, 7) + t.slice(8, 10) + t.slice(11, 13) + t.slice(14, 16) + t.slice(17, 19) + t.slice(20, 23);
 }
 
+/** A CEB time (yyyyMMddHHmmss, Beijing), the other way: an ISO instant, or null when it is not a real time. */
+export function cebInstant(t: string): string | null {
+  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(t);
+  if (!m) return null;
+  const [, y, mo, d, hh, mi, ss] = m.map(Number) as [number, number, number, number, number, number, number];
+  const utc = Date.UTC(y, mo - 1, d, hh, mi, ss);
+  const back = new Date(utc);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || hh > 23 || mi > 59 || ss > 59) return null;
+  return new Date(utc - 8 * 3600_000).toISOString();
+}
+
 export const LOCK_KEY = 727_001;
 
 /** A stored receipt's fields, from its body (the receipt message, or the fields of rows that keep their XML). */
